@@ -1,0 +1,29 @@
+/**
+ * Requests a tab's content script answers, from the popup and the background.
+ */
+import * as v from 'valibot';
+import type { Kind } from '../glossary/schema';
+
+export const contentRequests = {
+  getPageEntities: v.strictObject({}),
+  revealEntity: v.strictObject({ entryId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
+  nextEntity: v.strictObject({}),
+} satisfies Record<string, v.GenericSchema>;
+
+export type ContentRequest = keyof typeof contentRequests;
+export type ContentParams<K extends ContentRequest> = v.InferOutput<(typeof contentRequests)[K]>;
+
+export interface PageEntity {
+  readonly entryId: string;
+  readonly name: string;
+  readonly kind: Kind;
+  readonly count: number;
+}
+
+export interface ContentResults {
+  /** Entities marked on the page, in order of first appearance. */
+  getPageEntities: PageEntity[];
+  /** Whether the entity was found and its card opened. */
+  revealEntity: boolean;
+  nextEntity: boolean;
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests only: the end-to-end suites have their own config (test/e2e/vitest.config.ts).
+export default defineConfig({
+  plugins: [WxtVitest()],
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  test: {
+    include: ['**/*.test.ts', '**/*.test.tsx'],
+    exclude: ['node_modules/**', '.output/**', 'test/e2e/**'],
+    environment: 'node',
+    setupFiles: ['fake-indexeddb/auto'],
+  },
+});

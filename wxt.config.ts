@@ -1,0 +1,38 @@
+import { defineConfig } from 'wxt';
+import { glossaryPlugin } from './glossary/vite-plugin';
+
+// Firefox's add-on id, fixed so notes survive reinstalls and tests can pin the extension's UUID.
+export const GECKO_ID = 'backstory@backstory.example';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: a reader of any file sees where each name comes from.
+  imports: false,
+  vite: () => ({
+    plugins: [glossaryPlugin()],
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'Background on the names in the news you read: glossary cards and your own notes, all inside your browser.',
+    permissions: ['storage', 'unlimitedStorage'],
+    commands: {
+      'next-entity': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Go to the next marked name and open its card',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
