@@ -1,0 +1,75 @@
+/** The real implementations of the popup's APIs, over extension messaging and storage. */
+import { browser } from 'wxt/browser';
+import { askBackground, askTab } from '../messaging/clients';
+import { fail, ok, type Result } from '../messaging/result';
+import { isSiteEnabled, setSiteEnabled } from '../storage/site-settings';
+import { chooseTargetTab, toTarget, type TargetTab } from './target-tab';
+import type { NotesApi, PageApi, PopupActions, SiteApi } from './types';
+
+export function createNotesApi(): NotesApi {
+  return {
+    listNotes: (query) => askBackground('listNotes', query ? { query } : {}),
+    getEntries: (ids) => askBackground('getEntries', { ids }),
+    updateNote: (id, text) => askBackground('updateNote', { id, text }),
+    deleteNote: (id) => askBackground('deleteNote', { id }),
+    restoreNote: (note) => askBackground('restoreNote', { note }),
+  };
+}
+
+export function createPageApi(tabId: number): PageApi {
+  return {
+    getPageEntities: () => askTab(tabId, 'getPageEntities', {}),
+    revealEntity: (entryId) => askTab(tabId, 'revealEntity', { entryId }),
+  };
+}
+
+type Area = Parameters<typeof isSiteEnabled>[1];
+
+/** Storage throws; the components expect failures as values, like every other API. */
+async function settle<T>(work: () => Promise<T>, what: string): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    return fail('storage', `${what}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+export function createSiteApi(area: Area = browser.storage.local): SiteApi {
+  return {
+    isEnabled: (host) =>
+      settle(() => isSiteEnabled(host, area), 'The setting for this site could not be read'),
+    setEnabled: (host, enabled) =>
+      settle(async () => {
+        await setSiteEnabled(host, enabled, area);
+        return null;
+      }, 'The setting for this site could not be saved'),
+  };
+}
+
+/** The tab the popup is about, in the current window (see target-tab.ts for the choice). */
+export async function findTargetTab(): Promise<TargetTab | null> {
+  const tabs = await browser.tabs.query({ currentWindow: true });
+  const tab = chooseTargetTab(tabs, browser.runtime.getURL('/'));
+  return tab ? toTarget(tab) : null;
+}
+
+/** A toolbar popup is not a tab; the same page opened in a tab (as tests do) is. */
+export async function isOpenInTab(): Promise<boolean> {
+  try {
+    return (await browser.tabs.getCurrent()) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+export function createPopupActions(
+  closeWhenDone: boolean,
+  close: () => void = () => window.close(),
+): PopupActions {
+  return {
+    openNotesTab: () => askBackground('openNotesTab', {}),
+    done: () => {
+      if (closeWhenDone) close();
+    },
+  };
+}
