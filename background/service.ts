@@ -35,9 +35,15 @@ async function storing<T>(work: () => Promise<T>): Promise<T> {
     const name = error instanceof Error ? error.name : '';
     const inner = (error as { inner?: { name?: string } }).inner?.name ?? '';
     if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-      throw new RequestError('storage', 'The browser has no room left to save notes. Free some disk space and try again.');
+      throw new RequestError(
+        'storage',
+        'The browser has no room left to save notes. Free some disk space and try again.',
+      );
     }
-    throw new RequestError('storage', `Notes could not be saved or read: ${error instanceof Error ? error.message : String(error)}`);
+    throw new RequestError(
+      'storage',
+      `Notes could not be saved or read: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

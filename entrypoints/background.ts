@@ -8,7 +8,7 @@ import { createDispatcher } from '../messaging/channel';
 import { openDb } from '../storage/db';
 import { createNotes } from '../storage/notes';
 
-import { defineBackground } from "wxt/utils/define-background";
+import { defineBackground } from 'wxt/utils/define-background';
 
 export default defineBackground(() => {
   const service = createBackgroundService({

@@ -32,9 +32,7 @@ export function compileIndex(entries: readonly Entry[]): GlossaryIndex {
       if (seen.has(key)) continue;
       seen.add(key);
       const requires =
-        'requires' in alias && alias.requires
-          ? alias.requires.map((id) => position.get(id)!)
-          : undefined;
+        'requires' in alias && alias.requires ? alias.requires.map((id) => position.get(id)!) : undefined;
       terms.push({
         text: alias.text,
         entry,

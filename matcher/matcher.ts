@@ -121,10 +121,7 @@ export function compileMatcher(terms: readonly Term[]): Matcher {
 }
 
 /** The entries named on the page by a term without a condition: what conditional terms lean on. */
-export function namedUnconditionally(
-  terms: readonly Term[],
-  candidates: Iterable<Candidate>,
-): Set<number> {
+export function namedUnconditionally(terms: readonly Term[], candidates: Iterable<Candidate>): Set<number> {
   const named = new Set<number>();
   for (const c of candidates) {
     for (const t of c.terms) {

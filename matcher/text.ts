@@ -8,9 +8,7 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 /** A letter, digit or combining mark: what a word is made of, in any script. */
 export function isWordUnit(code: number): boolean {
   if (code < 0x80) {
-    return (
-      (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
-    );
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   }
   // Surrogate halves count as word units: a match never starts or ends beside one.
   if (code >= 0xd800 && code <= 0xdfff) return true;

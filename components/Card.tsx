@@ -1,0 +1,95 @@
+import { factsAsOf, KIND_LABELS, wikipediaUrl } from '../glossary/facts';
+import type { CardData } from '../messaging/background-protocol';
+import type { Result } from '../messaging/result';
+import type { Note } from '../storage/notes';
+import { CardNotes } from './CardNotes';
+import { FactList } from './FactList';
+
+export interface CardProps {
+  /** Null while the details are on their way. */
+  readonly data: CardData | null;
+  readonly error: string | null;
+  /** Fallback title while loading: the name as it is known to the content script. */
+  readonly name: string;
+  onAddNote(entryId: string, text: string): Promise<Result<Note>>;
+  onOpenRelated(entryId: string): void;
+  onClose(): void;
+  /** Whether a DOM event came from the reader rather than from a page script. */
+  readonly trusted?: (e: Event) => boolean;
+}
+
+const isTrusted = (e: Event) => e.isTrusted;
+
+/** The background card of one glossary entry: a labelled, non-modal dialog. */
+export function Card({
+  data,
+  error,
+  name,
+  onAddNote,
+  onOpenRelated,
+  onClose,
+  trusted = isTrusted,
+}: CardProps) {
+  const entry = data?.entry;
+  return (
+    <div class="card" role="dialog" aria-modal="false" aria-labelledby="backstory-card-title">
+      <header>
+        <h2 id="backstory-card-title">{entry?.name ?? name}</h2>
+        {entry && <span class="kind">{KIND_LABELS[entry.kind]}</span>}
+        <button
+          type="button"
+          class="close"
+          aria-label="Close"
+          onClick={(e) => {
+            if (trusted(e)) onClose();
+          }}
+        >
+          ×
+        </button>
+      </header>
+      {error !== null && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {data === null && error === null && <p class="loading">Loading…</p>}
+      {entry && data && (
+        <>
+          <p class="summary">{entry.summary}</p>
+          <FactList facts={factsAsOf(entry.facts)} />
+          {data.related.length > 0 && (
+            <nav class="related" aria-label="Related">
+              <span>Related:</span>
+              <ul>
+                {data.related.map((r) => (
+                  <li key={r.id}>
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={(e) => {
+                        if (trusted(e)) onOpenRelated(r.id);
+                      }}
+                    >
+                      {r.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          <p class="more">
+            <a href={wikipediaUrl(entry.wikipedia)} target="_blank" rel="noopener noreferrer">
+              Read more on Wikipedia
+            </a>
+          </p>
+          <CardNotes
+            key={entry.id}
+            notes={data.notes}
+            onAdd={(text) => onAddNote(entry.id, text)}
+            trusted={trusted}
+          />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * The card's home on the page: an element of its own with a CLOSED shadow root, so page CSS can't
+ * restyle the card and page scripts can't read the notes in it. The host exists only while a card
+ * is open, so the page's DOM is untouched the rest of the time.
+ */
+import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import { render, type ComponentChild } from 'preact';
+import cardCss from '../components/card.css?inline';
+import { CARD_HOST_TAG } from './segments';
+
+export interface CardAnchor {
+  getBoundingClientRect(): DOMRect;
+  /** An element near the anchor, so repositioning follows its scrolling ancestors. */
+  readonly contextElement: Element | null;
+}
+
+export function createCardHost(doc: Document, onPointerInside: (inside: boolean) => void) {
+  let host: HTMLElement | null = null;
+  let root: ShadowRoot | null = null;
+  let mount: HTMLElement | null = null;
+  let live: HTMLElement | null = null;
+  let stopAutoUpdate: (() => void) | null = null;
+
+  function ensure(): { root: ShadowRoot; mount: HTMLElement } {
+    if (host && root && mount) {
+      if (!host.isConnected) doc.documentElement.append(host);
+      return { root, mount };
+    }
+    host = doc.createElement(CARD_HOST_TAG.toLowerCase());
+    host.setAttribute(
+      'style',
+      'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; display: block;',
+    );
+    root = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = cardCss;
+    mount = doc.createElement('div');
+    live = doc.createElement('div');
+    live.className = 'sr-only';
+    live.setAttribute('aria-live', 'polite');
+    root.append(style, live, mount);
+    host.addEventListener('pointerenter', (e) => {
+      if (e.isTrusted) onPointerInside(true);
+    });
+    host.addEventListener('pointerleave', (e) => {
+      if (e.isTrusted) onPointerInside(false);
+    });
+    doc.documentElement.append(host);
+    return { root, mount };
+  }
+
+  function cardElement(): HTMLElement | null {
+    return (mount?.firstElementChild as HTMLElement | null) ?? null;
+  }
+
+  async function place(reference: VirtualElement, card: HTMLElement) {
+    const { x, y } = await computePosition(reference, card, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+    });
+    card.style.left = `${Math.round(x)}px`;
+    card.style.top = `${Math.round(y)}px`;
+  }
+
+  return {
+    /** Renders `content` (a Card) beside `anchor`; re-rendering keeps the host and position logic. */
+    show(content: ComponentChild, anchor: CardAnchor) {
+      const { mount } = ensure();
+      render(content, mount);
+      stopAutoUpdate?.();
+      const card = cardElement();
+      if (!card) return;
+      const reference: VirtualElement = {
+        getBoundingClientRect: () => anchor.getBoundingClientRect(),
+        contextElement: anchor.contextElement ?? undefined,
+      };
+      stopAutoUpdate = autoUpdate(reference, card, () => void place(reference, card));
+    },
+    /** Re-renders the open card in place (new data, same anchor). */
+    update(content: ComponentChild) {
+      if (mount && host?.isConnected) render(content, mount);
+    },
+    hide() {
+      stopAutoUpdate?.();
+      stopAutoUpdate = null;
+      if (mount) render(null, mount);
+      if (live) live.textContent = '';
+      host?.remove();
+    },
+    isOpen(): boolean {
+      return host?.isConnected === true;
+    },
+    /** Whether an event happened inside the card. */
+    contains(event: Event): boolean {
+      return host !== null && event.composedPath().includes(host);
+    },
+    hasFocus(): boolean {
+      return root !== null && root.activeElement !== null;
+    },
+    focusFirst(): boolean {
+      const target = root?.querySelector<HTMLElement>(
+        'button, a[href], textarea, input, [tabindex]:not([tabindex="-1"])',
+      );
+      target?.focus();
+      return target !== null && target !== undefined;
+    },
+    announce(text: string) {
+      if (live) live.textContent = text;
+    },
+    dispose() {
+      this.hide();
+      host = null;
+      root = null;
+      mount = null;
+      live = null;
+    },
+  };
+}
+
+export type CardHost = ReturnType<typeof createCardHost>;
