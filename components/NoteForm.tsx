@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Result } from '../messaging/result';
 
 export interface NoteFormProps {
@@ -14,6 +14,9 @@ export function NoteForm({ onSave, onCancel, trusted }: NoteFormProps) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  // The editor opens because the reader asked for it: put the caret there.
+  useEffect(() => box.current?.focus(), []);
 
   const save = async () => {
     if (saving || text.trim() === '') return;
@@ -38,7 +41,7 @@ export function NoteForm({ onSave, onCancel, trusted }: NoteFormProps) {
         aria-label="Note"
         rows={3}
         value={text}
-        autoFocus
+        ref={box}
         onInput={(e) => {
           if (trusted(e)) setText(e.currentTarget.value);
         }}

@@ -98,6 +98,11 @@ export function createCardHost(doc: Document, onPointerInside: (inside: boolean)
     hasFocus(): boolean {
       return root !== null && root.activeElement !== null;
     },
+    /** Whether the reader has typed a note that is not saved yet: the card must not vanish then. */
+    hasUnsavedNote(): boolean {
+      const box = root?.querySelector('textarea');
+      return box !== null && box !== undefined && box.value.trim() !== '';
+    },
     focusFirst(): boolean {
       const target = root?.querySelector<HTMLElement>(
         'button, a[href], textarea, input, [tabindex]:not([tabindex="-1"])',

@@ -67,7 +67,7 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
     {
       onIntentStart: (m) => void fetchCard(index.ids[m.entry]!),
       open: (m) => openCard(m, false),
-      close: () => closeCard(false),
+      close: () => closeCard(false, true),
     },
     { set: (fn, ms) => win.setTimeout(fn, ms), clear: (id) => win.clearTimeout(id) },
   );
@@ -132,8 +132,13 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
     }
   }
 
-  function closeCard(restoreFocus: boolean) {
+  /** `gentle` closes (pointer gone, click elsewhere) keep a card whose note is not saved yet. */
+  function closeCard(restoreFocus: boolean, gentle = false) {
     if (!open) return;
+    if (gentle && host.hasUnsavedNote()) {
+      intent.setShown(open.mention);
+      return;
+    }
     const { returnFocus, viaKeyboard } = open;
     const focusWasInCard = host.hasFocus();
     open = null;
@@ -181,7 +186,7 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
   doc.addEventListener(
     'pointerdown',
     (e) => {
-      if (e.isTrusted && open && !host.contains(e)) closeCard(false);
+      if (e.isTrusted && open && !host.contains(e)) closeCard(false, true);
     },
     listen,
   );
@@ -191,6 +196,10 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
       if (!e.isTrusted || !open) return;
       if (e.key === 'Escape') {
         e.preventDefault();
+        if (host.hasUnsavedNote()) {
+          host.announce('Your note is not saved yet: save it, or cancel it, before closing the card.');
+          return;
+        }
         closeCard(true);
       } else if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
         if (open.viaKeyboard && !host.hasFocus() && host.focusFirst()) e.preventDefault();

@@ -33,8 +33,8 @@ export function isSpaceUnit(code: number): boolean {
  * apostrophes and hyphens to ASCII, letters to lower case where that keeps the length.
  */
 export function foldUnit(code: number): number {
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 32 : code;
   if (isSpaceUnit(code)) return 0x20;
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a ? code + 32 : code;
   if (code === 0x2019 || code === 0x2018 || code === 0x02bc) return 0x27;
   if (code === 0x2010 || code === 0x2011 || code === 0x2013) return 0x2d;
   const lower = String.fromCharCode(code).toLowerCase();
@@ -43,8 +43,8 @@ export function foldUnit(code: number): number {
 
 /** Same as folding but keeping case: how an "exact" alias is compared. */
 export function normaliseUnit(code: number): number {
-  if (code < 0x80) return code;
   if (isSpaceUnit(code)) return 0x20;
+  if (code < 0x80) return code;
   if (code === 0x2019 || code === 0x2018 || code === 0x02bc) return 0x27;
   if (code === 0x2010 || code === 0x2011 || code === 0x2013) return 0x2d;
   return code;

@@ -1,0 +1,52 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { collectSegments, locate } from './segments';
+
+function segmentsOf(html: string): string[] {
+  document.body.replaceChildren();
+  const range = document.createRange();
+  document.body.append(range.createContextualFragment(html));
+  return collectSegments(document.body).map((s) => s.text);
+}
+
+describe('collectSegments', () => {
+  it('joins inline runs and separates blocks', () => {
+    expect(segmentsOf('<p>Vladimir <b>Putin</b> met</p><p>NATO</p>')).toEqual(['Vladimir Putin met', 'NATO']);
+  });
+  it('separates text on either side of a nested block or a line break', () => {
+    expect(segmentsOf('<div>Moscow<p>Paris</p>Berlin<br>Washington</div>')).toEqual([
+      'Moscow',
+      'Paris',
+      'Berlin',
+      'Washington',
+    ]);
+  });
+  it('skips scripts, styles, form fields and editors', () => {
+    expect(
+      segmentsOf(
+        '<p>kept</p><script>NATO</script><style>.NATO{}</style><textarea>NATO</textarea>' +
+          '<div contenteditable="true">NATO</div><select><option>NATO</option></select><button>NATO</button>',
+      ),
+    ).toEqual(['kept']);
+  });
+  it('skips our own card', () => {
+    expect(segmentsOf('<p>kept</p><backstory-card>NATO</backstory-card>')).toEqual(['kept']);
+  });
+  it('drops white-space-only segments', () => {
+    expect(segmentsOf('<div>  </div><p>x</p>')).toEqual(['x']);
+  });
+});
+
+describe('locate', () => {
+  it('maps segment offsets to nodes, ends staying in the node they close', () => {
+    segmentsOf('<p>Vladimir <b>Putin</b></p>');
+    const [segment] = collectSegments(document.body);
+    const start = locate(segment!, 9, false);
+    expect(start.node.data).toBe('Putin');
+    expect(start.offset).toBe(0);
+    const end = locate(segment!, 9, true);
+    expect(end.node.data).toBe('Vladimir ');
+    expect(end.offset).toBe(9);
+    expect(locate(segment!, 14, true)).toMatchObject({ index: 1, offset: 5 });
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { factsAsOf, wikipediaUrl } from './facts';
+import type { Fact } from './schema';
+
+const members: Fact[] = [
+  { label: 'Founded', value: '1949', from: '1949-04-04' },
+  { label: 'Members', value: '19', from: '1999-03-12', until: '2004-03-29' },
+  { label: 'Members', value: '32', from: '2024-03-07' },
+  { label: 'Headquarters', value: 'Brussels' },
+];
+
+describe('factsAsOf', () => {
+  it('keeps what still holds when no date is given', () => {
+    expect(factsAsOf(members).map((f) => f.value)).toEqual(['1949', '32', 'Brussels']);
+  });
+  it('speaks for a date', () => {
+    expect(factsAsOf(members, '2001-10-03').map((f) => f.value)).toEqual(['1949', '19', 'Brussels']);
+  });
+  it('treats year-only dates as the whole year', () => {
+    const f: Fact[] = [{ label: 'Office', value: 'x', from: '2000', until: '2001' }];
+    expect(factsAsOf(f, '2001-12-31')).toHaveLength(1);
+    expect(factsAsOf(f, '2002-01-01')).toHaveLength(0);
+    expect(factsAsOf(f, '1999-12-31')).toHaveLength(0);
+  });
+});
+
+describe('wikipediaUrl', () => {
+  it('builds an English Wikipedia link from a title', () => {
+    expect(wikipediaUrl('Washington, D.C.')).toBe('https://en.wikipedia.org/wiki/Washington%2C_D.C.');
+  });
+});
