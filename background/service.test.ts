@@ -80,31 +80,50 @@ describe('background service', () => {
       contentScript,
     );
     expect(added.ok && added.value.pageUrl).toBe('https://news.example/story');
-    const smuggled = await ask('addNote', { entryId: 'nato', text: 'x', pageTitle: 'T', pageUrl: 'https://evil.example' }, contentScript);
+    const smuggled = await ask(
+      'addNote',
+      { entryId: 'nato', text: 'x', pageTitle: 'T', pageUrl: 'https://evil.example' },
+      contentScript,
+    );
     expect(smuggled).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   it('lets the popup edit, delete and restore notes', async () => {
     const ask = setup();
-    const added = await ask<BackgroundResults['addNote']>('addNote', { entryId: 'nato', text: 'one', pageTitle: '' }, contentScript);
+    const added = await ask<BackgroundResults['addNote']>(
+      'addNote',
+      { entryId: 'nato', text: 'one', pageTitle: '' },
+      contentScript,
+    );
     if (!added.ok) throw new Error('add failed');
     const id = added.value.id;
-    expect(await ask('updateNote', { id, text: 'two' }, popup)).toMatchObject({ ok: true, value: { text: 'two' } });
+    expect(await ask('updateNote', { id, text: 'two' }, popup)).toMatchObject({
+      ok: true,
+      value: { text: 'two' },
+    });
     const deleted = await ask<BackgroundResults['deleteNote']>('deleteNote', { id }, popup);
     expect(await ask('listNotes', {}, popup)).toEqual({ ok: true, value: [] });
     if (!deleted.ok) throw new Error('delete failed');
     await ask('restoreNote', { note: deleted.value }, popup);
     expect(await ask('listNotes', { query: 'TWO' }, popup)).toMatchObject({ ok: true, value: [{ id }] });
-    expect(await ask('deleteNote', { id: 'nope' }, popup)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await ask('deleteNote', { id: 'nope' }, popup)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     await ask('openNotesTab', {}, popup);
     expect(opened).toBe(1);
   });
 
   it('answers unknown entries and malformed payloads with failures, not exceptions', async () => {
     const ask = setup();
-    expect(await ask('getCard', { entryId: 'atlantis' }, contentScript)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await ask('getCard', { entryId: 'atlantis' }, contentScript)).toMatchObject({
+      ok: false,
+      error: { code: 'not-found' },
+    });
     expect(await ask('getCard', {}, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid' } });
-    expect(await ask('addNote', { entryId: 'nato', text: '   ', pageTitle: '' }, contentScript)).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(
+      await ask('addNote', { entryId: 'nato', text: '   ', pageTitle: '' }, contentScript),
+    ).toMatchObject({ ok: false, error: { code: 'invalid' } });
     expect(await ask('dropDatabase', {}, popup)).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 });
@@ -116,7 +135,10 @@ describe('sender checks', () => {
     ['a sender with no URL', { id: OWN_ID }],
   ])('refuses %s', async (_name, sender) => {
     const ask = setup();
-    expect(await ask('getCard', { entryId: 'nato' }, sender)).toMatchObject({ ok: false, error: { code: 'refused' } });
+    expect(await ask('getCard', { entryId: 'nato' }, sender)).toMatchObject({
+      ok: false,
+      error: { code: 'refused' },
+    });
   });
 
   it.each(['listNotes', 'deleteNote', 'updateNote', 'restoreNote', 'openNotesTab', 'getEntries'])(

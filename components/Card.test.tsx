@@ -89,16 +89,20 @@ describe('Card', () => {
     expect(document.activeElement).toBe(box);
     await user.keyboard('Met Putin in Brussels{Control>}{Enter}{/Control}');
     expect(props.onAddNote).toHaveBeenCalledWith('nato', 'Met Putin in Brussels');
-    await waitFor(() => expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toContain(
-      'Met Putin in BrusselsJan 2, 2026 · Story',
-    ));
+    await waitFor(() =>
+      expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toContain(
+        'Met Putin in BrusselsJan 2, 2026 · Story',
+      ),
+    );
     const texts = [...document.querySelectorAll('.note-text')].map((p) => p.textContent);
     expect(texts).toEqual(['Met Putin in Brussels', 'Older note']);
   });
 
   it('keeps the text and says why when saving fails', async () => {
     const user = userEvent.setup();
-    renderCard({ onAddNote: vi.fn(async () => fail('storage', 'The browser has no room left to save notes.')) });
+    renderCard({
+      onAddNote: vi.fn(async () => fail('storage', 'The browser has no room left to save notes.')),
+    });
     await user.click(screen.getByRole('button', { name: 'Add note' }));
     await user.type(screen.getByRole('textbox', { name: 'Note' }), 'Important');
     await user.click(screen.getByRole('button', { name: 'Save note' }));

@@ -22,7 +22,9 @@ describe('glossary files', () => {
     expect(() => parseGlossaryFile('orgs.json', bad)).toThrow(/orgs\.json: entries\.0\.kind/);
   });
   it('rejects an unknown format version and broken JSON', () => {
-    expect(() => parseGlossaryFile('a.json', JSON.stringify({ format: 2, entries: [] }))).toThrow(GlossaryError);
+    expect(() => parseGlossaryFile('a.json', JSON.stringify({ format: 2, entries: [] }))).toThrow(
+      GlossaryError,
+    );
     expect(() => parseGlossaryFile('a.json', '{"format": 1,')).toThrow(/not valid JSON/);
   });
   it('rejects malformed QIDs and dates', () => {
@@ -32,7 +34,10 @@ describe('glossary files', () => {
     expect(() =>
       parseGlossaryFile(
         'a.json',
-        JSON.stringify({ format: 1, entries: [entry({ facts: [{ label: 'x', value: 'y', from: '1 May' }] })] }),
+        JSON.stringify({
+          format: 1,
+          entries: [entry({ facts: [{ label: 'x', value: 'y', from: '1 May' }] })],
+        }),
       ),
     ).toThrow(/from/);
   });
@@ -40,15 +45,20 @@ describe('glossary files', () => {
 
 describe('cross-entry checks', () => {
   it('accepts a sound glossary', () => {
-    expect(checkEntries([entry({}), entry({ id: 'eu', qid: 'Q458', name: 'European Union', related: ['nato'] })])).toEqual(
-      [],
-    );
+    expect(
+      checkEntries([entry({}), entry({ id: 'eu', qid: 'Q458', name: 'European Union', related: ['nato'] })]),
+    ).toEqual([]);
   });
   it('finds duplicate ids and QIDs, dangling related ids and conditions', () => {
     const problems = checkEntries([
       entry({}),
       entry({ name: 'Other' }),
-      entry({ id: 'eu', name: 'EU', related: ['atlantis'], aliases: [{ text: 'Union', requires: ['nowhere'] }] }),
+      entry({
+        id: 'eu',
+        name: 'EU',
+        related: ['atlantis'],
+        aliases: [{ text: 'Union', requires: ['nowhere'] }],
+      }),
     ]);
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -60,9 +70,21 @@ describe('cross-entry checks', () => {
     );
   });
   it('refuses an alias claimed by two entries unless a rule tells them apart', () => {
-    const city = entry({ id: 'washington-dc', qid: 'Q61', name: 'Washington, D.C.', aliases: [{ text: 'Washington' }] });
-    const state = entry({ id: 'washington-state', qid: 'Q1223', name: 'Washington State', aliases: [{ text: 'washington' }] });
-    expect(checkEntries([city, state]).join()).toMatch(/"washington" is claimed by washington-dc, washington-state/);
+    const city = entry({
+      id: 'washington-dc',
+      qid: 'Q61',
+      name: 'Washington, D.C.',
+      aliases: [{ text: 'Washington' }],
+    });
+    const state = entry({
+      id: 'washington-state',
+      qid: 'Q1223',
+      name: 'Washington State',
+      aliases: [{ text: 'washington' }],
+    });
+    expect(checkEntries([city, state]).join()).toMatch(
+      /"washington" is claimed by washington-dc, washington-state/,
+    );
     const ruled = entry({
       ...state,
       aliases: [{ text: 'Washington', requires: ['washington-dc'] }],

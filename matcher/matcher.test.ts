@@ -63,7 +63,13 @@ describe('possessives, hyphens and typography', () => {
   it.each<[string, [string, number][]]>([
     ["NATO's members", [['NATO', NATO]]],
     ['NATO’s members', [['NATO', NATO]]],
-    ['the NATO-Russia relationship', [['NATO', NATO], ['Russia', RUSSIA]]],
+    [
+      'the NATO-Russia relationship',
+      [
+        ['NATO', NATO],
+        ['Russia', RUSSIA],
+      ],
+    ],
     ['the NATO-Russia Council met', [['NATO-Russia Council', NRC]]],
     ['the NATO‐Russia Council met', [['NATO‐Russia Council', NRC]]],
     ['Atlantic\n  Alliance', [['Atlantic\n  Alliance', NATO]]],

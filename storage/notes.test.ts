@@ -39,7 +39,12 @@ describe('notes', () => {
   it('lists all notes newest first and searches text, title and URL case-insensitively', async () => {
     const notes = fresh();
     await notes.add({ entryId: 'nato', text: 'Alliance budget', ...page });
-    await notes.add({ entryId: 'russia', text: 'Gas deal', pageUrl: 'https://x.example/energy', pageTitle: 'Energy' });
+    await notes.add({
+      entryId: 'russia',
+      text: 'Gas deal',
+      pageUrl: 'https://x.example/energy',
+      pageTitle: 'Energy',
+    });
     expect((await notes.list()).map((n) => n.text)).toEqual(['Gas deal', 'Alliance budget']);
     expect((await notes.list('BUDGET')).map((n) => n.text)).toEqual(['Alliance budget']);
     expect((await notes.list('energy')).map((n) => n.text)).toEqual(['Gas deal']);
