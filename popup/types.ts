@@ -36,3 +36,9 @@ export interface PopupActions {
   /** Called once the popup has done its job (an entity revealed, the notes tab opened). */
   done(): void;
 }
+
+/**
+ * Backstory on the target tab's site: still being read, on, off, or unknown (no host to ask about,
+ * or the setting could not be read).
+ */
+export type SiteState = 'loading' | 'on' | 'off' | 'unknown';

@@ -89,11 +89,7 @@ describe('PageEntities', () => {
   });
 
   test('after switching on, asks again until the page has marked its names', async () => {
-    const answers: Result<PageEntity[]>[] = [
-      fail('unreachable', 'not yet'),
-      ok([]),
-      ok(entities),
-    ];
+    const answers: Result<PageEntity[]>[] = [fail('unreachable', 'not yet'), ok([]), ok(entities)];
     const api = new FakePageApi(ok([]));
     api.getPageEntities = vi.fn(() => Promise.resolve(answers.shift() ?? ok(entities)));
     const { rerender } = render(<PageEntities api={api} site="off" onRevealed={() => {}} />);

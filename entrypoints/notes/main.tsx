@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { NotesPage } from '../../components/popup/NotesPage';
+import { createNotesApi } from '../../popup/api';
+import './style.css';
+
+const root = document.getElementById('app');
+if (root) render(<NotesPage api={createNotesApi()} />, root);

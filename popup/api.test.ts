@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { createNotesApi, createPageApi, createPopupActions, createSiteApi, findTargetTab } from './api';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.restoreAllMocks();
+});
+
+describe('createNotesApi', () => {
+  test('sends each request on the backstory channel, leaving out an empty query', async () => {
+    const sent: unknown[] = [];
+    vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      sent.push(message);
+      return { ok: true, value: [] };
+    });
+    const api = createNotesApi();
+    await api.listNotes();
+    await api.listNotes('nato');
+    await api.deleteNote('n1');
+    expect(sent).toEqual([
+      { channel: 'backstory', type: 'listNotes', params: {} },
+      { channel: 'backstory', type: 'listNotes', params: { query: 'nato' } },
+      { channel: 'backstory', type: 'deleteNote', params: { id: 'n1' } },
+    ]);
+  });
+
+  test('a background that throws becomes an unreachable failure', async () => {
+    vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    const result = await createNotesApi().listNotes();
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unreachable', message: 'Receiving end does not exist.' },
+    });
+  });
+});
+
+test('createPageApi asks the given tab', async () => {
+  // The browser typings' last overload takes a callback; the promise form is the one we use.
+  const reply = async () => ({ ok: true, value: true });
+  const spy = vi
+    .spyOn(browser.tabs, 'sendMessage')
+    .mockImplementation(reply as typeof browser.tabs.sendMessage);
+  const result = await createPageApi(12).revealEntity('nato');
+  expect(result).toEqual({ ok: true, value: true });
+  expect(spy).toHaveBeenCalledWith(12, {
+    channel: 'backstory',
+    type: 'revealEntity',
+    params: { entryId: 'nato' },
+  });
+});
+
+describe('createSiteApi', () => {
+  test('reads and writes the per-site setting', async () => {
+    const api = createSiteApi();
+    expect(await api.isEnabled('a.example')).toEqual({ ok: true, value: true });
+    expect(await api.setEnabled('a.example', false)).toEqual({ ok: true, value: null });
+    expect(await api.isEnabled('a.example')).toEqual({ ok: true, value: false });
+    expect(await api.isEnabled('b.example')).toEqual({ ok: true, value: true });
+  });
+
+  test('storage errors become failures', async () => {
+    const api = createSiteApi({
+      get: () => Promise.reject(new Error('quota')),
+      set: () => Promise.reject(new Error('quota')),
+    });
+    const read = await api.isEnabled('a.example');
+    expect(read.ok).toBe(false);
+    expect(!read.ok && read.error.message).toContain('quota');
+    expect((await api.setEnabled('a.example', true)).ok).toBe(false);
+  });
+});
+
+test('findTargetTab skips our own page for the last used web page', async () => {
+  const own = browser.runtime.getURL('/');
+  const tabs = async () => [
+    { id: 1, index: 0, url: 'https://a.example/', active: false, lastAccessed: 10 },
+    { id: 2, index: 1, url: `${own}popup.html`, active: true, lastAccessed: 20 },
+  ];
+  vi.spyOn(browser.tabs, 'query').mockImplementation(tabs as unknown as typeof browser.tabs.query);
+  expect(await findTargetTab()).toEqual({ tabId: 1, url: 'https://a.example/', host: 'a.example' });
+});
+
+test('createPopupActions closes only a real popup', () => {
+  const close = vi.fn();
+  createPopupActions(false, close).done();
+  expect(close).not.toHaveBeenCalled();
+  createPopupActions(true, close).done();
+  expect(close).toHaveBeenCalledTimes(1);
+});
