@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import type { Result } from '../../messaging/result';
 import type { Note } from '../../storage/notes';
@@ -32,7 +32,8 @@ export function NoteItem({ note, entityName, onSave, onDelete }: NoteItemProps) 
   const errorId = useId();
   const editing = draft !== null;
 
-  useEffect(() => {
+  // Layout effect: focus must move before the next keystroke arrives, not after the next paint.
+  useLayoutEffect(() => {
     const target = focusNext.current;
     focusNext.current = null;
     if (target === 'textarea' && textarea.current) {
