@@ -4,13 +4,18 @@ import { createDispatcher } from '../messaging/channel';
 import { contentRequests, type ContentResults } from '../messaging/content-protocol';
 import type { BackstoryPage } from './page';
 
-export function listenToExtension(getPage: () => BackstoryPage | null, signal: AbortSignal): void {
+export function listenToExtension(
+  host: string,
+  getPage: () => BackstoryPage | null,
+  signal: AbortSignal,
+): void {
   const listener = createDispatcher<typeof contentRequests, ContentResults>({
     schemas: contentRequests,
     handlers: {
       getPageEntities: () => getPage()?.entities() ?? [],
       revealEntity: ({ entryId }) => getPage()?.reveal(entryId) ?? false,
       nextEntity: () => getPage()?.next() ?? false,
+      getPageHost: () => host,
     },
     // Only the extension itself can reach a content script's runtime.onMessage, but check anyway.
     allow: (_type, sender) => (sender.id === browser.runtime.id ? null : 'not from Backstory'),

@@ -8,6 +8,8 @@ export const contentRequests = {
   getPageEntities: v.strictObject({}),
   revealEntity: v.strictObject({ entryId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)) }),
   nextEntity: v.strictObject({}),
+  /** The page's host name, so the popup's site switch works without host permissions. */
+  getPageHost: v.strictObject({}),
 } satisfies Record<string, v.GenericSchema>;
 
 export type ContentRequest = keyof typeof contentRequests;
@@ -26,4 +28,5 @@ export interface ContentResults {
   /** Whether the entity was found and its card opened. */
   revealEntity: boolean;
   nextEntity: boolean;
+  getPageHost: string;
 }

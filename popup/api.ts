@@ -50,7 +50,11 @@ export function createSiteApi(area: Area = browser.storage.local): SiteApi {
 export async function findTargetTab(): Promise<TargetTab | null> {
   const tabs = await browser.tabs.query({ currentWindow: true });
   const tab = chooseTargetTab(tabs, browser.runtime.getURL('/'));
-  return tab ? toTarget(tab) : null;
+  const target = tab ? toTarget(tab) : null;
+  if (!target || target.host !== null || target.url !== undefined) return target;
+  // Without host permissions the browser hides the tab's URL; the page's own script knows its host.
+  const asked = await askTab(target.tabId, 'getPageHost', {});
+  return asked.ok && asked.value !== '' ? { ...target, host: asked.value } : target;
 }
 
 /** A toolbar popup is not a tab; the same page opened in a tab (as tests do) is. */

@@ -31,7 +31,7 @@ export default defineContentScript({
       const signal = AbortSignal.any([ctx.signal, pageLife.signal]);
       page = startPage({ doc: document, index, api, signal, matcher });
     };
-    listenToExtension(() => page, ctx.signal);
+    listenToExtension(host, () => page, ctx.signal);
     watchSite(host, setEnabled, ctx.signal);
     setEnabled(await isSiteEnabled(host));
   },
