@@ -4,7 +4,7 @@
  */
 import type { Term } from '../matcher/matcher';
 import { foldUnit, normaliseText } from '../matcher/text';
-import type { Entry, Kind } from './schema';
+import type { Alias, Entry, Kind } from './schema';
 
 /** What every tab loads: names and terms, no summaries or facts. */
 export interface GlossaryIndex {
@@ -27,18 +27,15 @@ export function compileIndex(entries: readonly Entry[]): GlossaryIndex {
   const terms: Term[] = [];
   entries.forEach((e, entry) => {
     const seen = new Set<string>();
-    for (const alias of [{ text: e.name }, ...e.aliases] as const) {
-      const key = `${alias.text}\u0000${'requires' in alias ? (alias.requires?.join() ?? '') : ''}`;
+    const aliases: Alias[] = [{ text: e.name }, ...e.aliases];
+    for (const alias of aliases) {
+      const rule = alias.case ?? 'upper-ok';
+      // The same text may appear twice with different rules (the name, and the name in any case).
+      const key = `${alias.text}\u0000${rule}\u0000${alias.requires?.join() ?? ''}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const requires =
-        'requires' in alias && alias.requires ? alias.requires.map((id) => position.get(id)!) : undefined;
-      terms.push({
-        text: alias.text,
-        entry,
-        case: ('case' in alias && alias.case) || 'upper-ok',
-        ...(requires ? { requires } : {}),
-      });
+      const requires = alias.requires?.map((id) => position.get(id)!);
+      terms.push({ text: alias.text, entry, case: rule, ...(requires ? { requires } : {}) });
     }
   });
   return {

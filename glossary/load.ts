@@ -39,6 +39,7 @@ export function checkEntries(entries: readonly Entry[]): string[] {
   for (const e of entries) {
     if (ids.has(e.id)) problems.push(`duplicate id "${e.id}"`);
     ids.add(e.id);
+    if (e.qid === null) continue;
     const other = qids.get(e.qid);
     if (other) problems.push(`"${e.id}" and "${other}" share QID ${e.qid}`);
     qids.set(e.qid, e.id);

@@ -49,7 +49,11 @@ export type Fact = v.InferOutput<typeof FactSchema>;
 
 export const EntrySchema = v.strictObject({
   id: Id,
-  qid: v.pipe(v.string(), v.regex(/^Q[1-9]\d*$/, 'a Wikidata QID looks like Q7184')),
+  /**
+   * The Wikidata item. `null` only where no item could be confirmed (a single treaty article may have
+   * none): an explicit null, so that a missing QID is a decision, never an accident.
+   */
+  qid: v.nullable(v.pipe(v.string(), v.regex(/^Q[1-9]\d*$/, 'a Wikidata QID looks like Q7184'))),
   kind: v.picklist(KINDS),
   name: Text,
   /** Other ways the entry is named. The name itself always counts, with the default case rule. */
