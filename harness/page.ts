@@ -115,19 +115,27 @@ export async function hoverTerm(page: DrivablePage, target: TermTarget): Promise
   return point;
 }
 
-/** Polls a card reader until a card is open (and `accept` agrees). */
-export function waitForCard(
+/** Polls a card reader until a card is open (and `accept` agrees); a timeout says what was seen. */
+export async function waitForCard(
   read: () => Promise<CardSnapshot | null>,
   accept: (card: CardSnapshot) => boolean = () => true,
   timeout = 10_000,
 ): Promise<CardSnapshot> {
-  return waitFor(
-    async () => {
-      const card = await read();
-      return card && card.open && accept(card) ? card : null;
-    },
-    { timeout, what: 'the card' },
-  );
+  let last: CardSnapshot | null = null;
+  try {
+    return await waitFor(
+      async () => {
+        last = await read();
+        return last && last.open && accept(last) ? last : null;
+      },
+      { timeout, what: 'the card' },
+    );
+  } catch (error) {
+    const seen: CardSnapshot | null = last;
+    const detail =
+      seen === null ? 'no card' : `${seen.open ? 'open' : 'hidden'} card "${seen.text.slice(0, 400)}"`;
+    throw new Error(`${(error as Error).message}; last seen: ${detail}`, { cause: error });
+  }
 }
 
 /** Polls until no card is open (gone, or its host left in place but hidden). */

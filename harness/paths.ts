@@ -11,8 +11,13 @@ export const SEED_FILE = path.join(SHARED_DIR, 'seeds', '000_ce88f3022db2b69b.tx
 export const SHARED_PAGES_DIR = path.join(SHARED_DIR, 'pages');
 export const DEMO_DIR = path.join(REPO_ROOT, 'demo');
 
-/** What `wxt build` and `wxt build -b firefox` write. */
-export const CHROME_EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'chrome-mv3');
-export const FIREFOX_EXTENSION_DIR = path.join(REPO_ROOT, '.output', 'firefox-mv2');
+/**
+ * What `wxt build` and `wxt build -b firefox` write. The variables point the harness at another
+ * build (a benchmark comparing two versions, a build made in another checkout).
+ */
+export const CHROME_EXTENSION_DIR =
+  process.env.BACKSTORY_CHROME_BUILD ?? path.join(REPO_ROOT, '.output', 'chrome-mv3');
+export const FIREFOX_EXTENSION_DIR =
+  process.env.BACKSTORY_FIREFOX_BUILD ?? path.join(REPO_ROOT, '.output', 'firefox-mv2');
 
 export const GLOSSARY_ENTRIES_DIR = path.join(REPO_ROOT, 'glossary', 'entries');

@@ -1,0 +1,348 @@
+/**
+ * Backstory in Debian Chromium, step by step on the seed article: marking, the hover card, notes
+ * that survive a reload, another page and a browser restart, the popup, and the keyboard path.
+ * One browser for the whole file; the tests build on one another and run in order.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchChromium, readCard, type ChromiumHarness } from '../../harness/chromium';
+import { collapse, readEntry } from '../../harness/glossary';
+import {
+  control,
+  CURRENT_HIGHLIGHT,
+  hoverTerm,
+  markedTexts,
+  moveMouseAway,
+  waitFor,
+  waitForCard,
+  waitForMarks,
+  waitForNoCard,
+} from '../../harness/page';
+import { CLOSED_SHADOW_FIXTURE } from '../../harness/probes';
+import { startServer, type StaticServer } from '../../harness/server';
+
+const SEED_TERMS = [
+  'NATO',
+  'Russia',
+  'Vladimir Putin',
+  'Mr. Putin',
+  'George Robertson',
+  'Mr. Robertson',
+  'European Union',
+  'Brussels',
+  'Moscow',
+  'Article 5',
+  'Atlantic Alliance',
+  'New York',
+  'Washington',
+  'Paris',
+  'Berlin',
+];
+
+/** Unique per run, so a leftover profile could never make the test pass. */
+const NOTE = `Met Robertson in Brussels, run ${Date.now().toString(36)}`;
+
+/** Main world, before the content script: the DOM as the page built it. */
+const CAPTURE_DOM = `document.addEventListener('DOMContentLoaded', () => {
+  window.__backstoryDomAtLoad = document.documentElement.outerHTML;
+}, { once: true });`;
+
+let server: StaticServer;
+let profileDir: string;
+let chromium: ChromiumHarness;
+let page: Page;
+
+async function launch(): Promise<void> {
+  chromium = await launchChromium({ profileDir });
+  await chromium.context.addInitScript({ content: CAPTURE_DOM });
+  page = chromium.context.pages()[0] ?? (await chromium.context.newPage());
+}
+
+async function openSeed(): Promise<string[]> {
+  await page.goto(server.url('/seed.html'));
+  return waitForMarks(page);
+}
+
+const cardOpen = () => waitForCard(() => readCard(page));
+
+/** Opens a card by hovering `text`; the mouse goes off the page first so the hover starts fresh. */
+async function hoverCard(text: string, contains = false) {
+  await moveMouseAway(page);
+  await waitForNoCard(() => readCard(page));
+  await hoverTerm(page, { text, contains });
+  return cardOpen();
+}
+
+async function closeCardWithEscape(): Promise<void> {
+  await page.keyboard.press('Escape');
+  await waitForNoCard(() => readCard(page));
+}
+
+beforeAll(async () => {
+  server = await startServer({ extraPages: { '/fixture/shadow.html': CLOSED_SHADOW_FIXTURE } });
+  profileDir = await mkdtemp(path.join(os.tmpdir(), 'backstory-e2e-chromium-'));
+  await launch();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  await server?.close();
+});
+
+describe('harness', () => {
+  test('reads text inside a closed shadow root and clicks by its coordinates', async () => {
+    await page.goto(server.url('/fixture/shadow.html'));
+    expect(await page.evaluate(() => document.querySelector('backstory-card')?.shadowRoot)).toBeNull();
+    const card = await cardOpen();
+    expect(card.mode).toBe('closed');
+    expect(card.text).toContain('Hidden from the page');
+    const button = control(card, 'Press me');
+    await page.mouse.click(button.center.x, button.center.y);
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes('Pressed'),
+    );
+  });
+
+  test('requests to anywhere but this machine fail', async () => {
+    const other = await chromium.context.newPage();
+    try {
+      await expect(other.goto('http://example.com/')).rejects.toThrow();
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('seed article', () => {
+  test('every name in the article is marked', async () => {
+    const texts = await openSeed();
+    const marked = new Set(texts);
+    const missing = SEED_TERMS.filter((t) => !marked.has(t));
+    expect(missing, `marked: ${[...marked].join(', ')}`).toEqual([]);
+  });
+
+  test('marking leaves the DOM exactly as the page built it', async () => {
+    // Before any hover: a card adds its host element while it is open.
+    const atLoad = await page.evaluate(
+      () => (window as unknown as { __backstoryDomAtLoad?: string }).__backstoryDomAtLoad,
+    );
+    expect(atLoad, 'init script captured the DOM at DOMContentLoaded').toBeTypeOf('string');
+    expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(atLoad);
+  });
+
+  test("hovering NATO opens a card with NATO's summary from the glossary", async () => {
+    const nato = await readEntry('organisations.json', 'nato');
+    await hoverCard('NATO');
+    const filled = await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes(collapse(nato.summary)),
+    );
+    expect(filled.dialogName).toBe(nato.name);
+    const more = control(filled, /Read more/);
+    expect(new URL(more.href ?? '').hostname).toBe('en.wikipedia.org');
+    expect(control(filled, 'Add note').tag).toBe('button');
+  });
+
+  test('the card lives in a closed shadow root the page cannot open', async () => {
+    expect(
+      await page.evaluate(() => {
+        const host = document.querySelector('backstory-card');
+        return host !== null && host.shadowRoot === null && host.parentElement === document.documentElement;
+      }),
+    ).toBe(true);
+    expect((await readCard(page))?.mode).toBe('closed');
+  });
+
+  test('Escape closes the card', async () => {
+    await closeCardWithEscape();
+    expect(await page.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
+  });
+
+  test("a note saved in Vladimir Putin's card shows in his card", async () => {
+    const card = await hoverCard('Vladimir Putin');
+    expect(card.dialogName).toBe('Vladimir Putin');
+    const add = control(
+      await waitForCard(
+        () => readCard(page),
+        (c) => c.controls.some((x) => x.name === 'Add note'),
+      ),
+      'Add note',
+    );
+    await page.mouse.click(add.center.x, add.center.y);
+    const editing = await waitForCard(
+      () => readCard(page),
+      (c) => c.focused === 'textarea: Note',
+    );
+    expect(control(editing, 'Note').tag).toBe('textarea');
+    await page.keyboard.type(NOTE);
+    const typed = await waitForCard(
+      () => readCard(page),
+      (c) => c.fields['Note'] === NOTE,
+    );
+    const save = control(typed, 'Save note');
+    await page.mouse.click(save.center.x, save.center.y);
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes(NOTE) && !c.controls.some((x) => x.tag === 'textarea'),
+    );
+    await closeCardWithEscape();
+  });
+
+  test('the note is still there after a reload', async () => {
+    await page.reload();
+    await waitForMarks(page);
+    await hoverCard('Vladimir Putin');
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes(NOTE),
+    );
+    await closeCardWithEscape();
+  });
+
+  test('the note shows on another page that names him (nytimes-1)', async () => {
+    await page.goto(server.url('/pages/nytimes-1.html'));
+    await waitForMarks(page);
+    await hoverCard('Putin', true);
+    const card = await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes(NOTE),
+    );
+    expect(card.dialogName).toBe('Vladimir Putin');
+    await closeCardWithEscape();
+  });
+});
+
+describe('popup', () => {
+  let popup: Page;
+
+  beforeAll(async () => {
+    await openSeed();
+    await page.bringToFront();
+    // The popup, opened as a tab, looks at the most recently used other tab: the seed article.
+    popup = await chromium.context.newPage();
+    await popup.goto(chromium.extensionUrl('popup.html'));
+  });
+
+  afterAll(async () => {
+    await popup?.close();
+  });
+
+  test("lists the page's entities", async () => {
+    const list = popup.getByRole('list', { name: 'On this page' });
+    await list.waitFor();
+    const names = (await list.getByRole('listitem').allInnerTexts()).map((t) =>
+      t.replace(/\s*\d+\s*$/, '').trim(),
+    );
+    for (const name of [
+      'NATO',
+      'Russia',
+      'Vladimir Putin',
+      'George Robertson',
+      'European Union',
+      'Brussels',
+    ]) {
+      expect(names, `listed: ${names.join(', ')}`).toContain(name);
+    }
+  });
+
+  test('finds the note by searching', async () => {
+    const search = popup.getByRole('searchbox', { name: 'Search notes' });
+    await search.fill('run ' + NOTE.split('run ')[1]);
+    const note = popup.getByRole('article', { name: 'Note on Vladimir Putin' });
+    await note.waitFor();
+    expect(await note.innerText()).toContain(NOTE);
+    await search.fill('no note says this, surely');
+    await note.waitFor({ state: 'detached' });
+    await search.fill('');
+  });
+
+  test('Delete removes the note and Undo puts it back', async () => {
+    const note = popup.getByRole('article', { name: 'Note on Vladimir Putin' }).filter({ hasText: NOTE });
+    await note.getByRole('button', { name: /^Delete/ }).click();
+    await note.waitFor({ state: 'detached' });
+    await popup.getByRole('button', { name: 'Undo' }).click();
+    await note.waitFor();
+    expect(await note.innerText()).toContain(NOTE);
+  });
+
+  test('has the site switch and the button that opens notes in a tab', async () => {
+    expect(await popup.getByRole('switch', { name: 'Backstory on this site' }).count()).toBe(1);
+    expect(await popup.getByRole('button', { name: 'Open notes in a tab' }).count()).toBe(1);
+  });
+});
+
+describe('keyboard', () => {
+  /**
+   * The command's Alt+Shift+B is a browser-level shortcut: synthetic key presses from the DevTools
+   * protocol reach the page, not the browser's command handling. So after trying the real keys, the
+   * test drives the same path the background uses: a 'nextEntity' request to the active tab.
+   */
+  async function nextEntity(): Promise<void> {
+    await chromium.sendToTab(page, 'nextEntity', {});
+  }
+
+  beforeAll(async () => {
+    await page.bringToFront();
+    await openSeed();
+    await moveMouseAway(page);
+    await page.locator('body').focus();
+  });
+
+  test('Alt+Shift+B (sent as nextEntity from the service worker) opens the first marked name', async () => {
+    const first = (await markedTexts(page))[0];
+    await page.keyboard.press('Alt+Shift+B');
+    const byKeys = await waitForCard(
+      () => readCard(page),
+      () => true,
+      1_500,
+    ).catch(() => null);
+    if (!byKeys) await nextEntity();
+    const card = await cardOpen();
+    expect(card.dialogName).toBe(first);
+    expect(await markedTexts(page, CURRENT_HIGHLIGHT)).toEqual([first]);
+    // Opening from the keyboard leaves focus on the page until the reader presses Tab.
+    expect(card.focused).toBeNull();
+  });
+
+  test('Tab moves focus into the card', async () => {
+    await page.keyboard.press('Tab');
+    const card = await waitForCard(
+      () => readCard(page),
+      (c) => c.focused !== null,
+    );
+    expect(card.focused).toMatch(/^(button|a|link): /);
+  });
+
+  test('Escape closes the card and gives focus back to the page', async () => {
+    await closeCardWithEscape();
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+    expect(await markedTexts(page, CURRENT_HIGHLIGHT)).toEqual([]);
+  });
+
+  test('the next request moves on to the next marked name', async () => {
+    const [, second] = await markedTexts(page);
+    await nextEntity();
+    const card = await cardOpen();
+    expect(card.dialogName).not.toBeNull();
+    expect(await markedTexts(page, CURRENT_HIGHLIGHT)).toEqual([second]);
+    await closeCardWithEscape();
+  });
+});
+
+describe('browser restart', () => {
+  test('the note is still there after closing and relaunching the browser with the same profile', async () => {
+    await chromium.close();
+    await launch();
+    await openSeed();
+    await hoverCard('Vladimir Putin');
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes(NOTE),
+    );
+  });
+});
