@@ -121,17 +121,19 @@ export async function waitForCard(
   accept: (card: CardSnapshot) => boolean = () => true,
   timeout = 10_000,
 ): Promise<CardSnapshot> {
-  let last: CardSnapshot | null = null;
+  // A holder, not a `let`: TypeScript does not see assignments made inside the callback.
+  const last: { card: CardSnapshot | null } = { card: null };
   try {
     return await waitFor(
       async () => {
-        last = await read();
-        return last && last.open && accept(last) ? last : null;
+        const card = await read();
+        last.card = card;
+        return card && card.open && accept(card) ? card : null;
       },
       { timeout, what: 'the card' },
     );
   } catch (error) {
-    const seen: CardSnapshot | null = last;
+    const seen = last.card;
     const detail =
       seen === null ? 'no card' : `${seen.open ? 'open' : 'hidden'} card "${seen.text.slice(0, 400)}"`;
     throw new Error(`${(error as Error).message}; last seen: ${detail}`, { cause: error });

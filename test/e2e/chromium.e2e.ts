@@ -16,7 +16,6 @@ import {
   hoverTerm,
   markedTexts,
   moveMouseAway,
-  waitFor,
   waitForCard,
   waitForMarks,
   waitForNoCard,
