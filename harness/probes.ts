@@ -37,6 +37,8 @@ export interface CardSnapshot {
   readonly mode: string;
   /** Whether the card's dialog is rendered with a size (a hidden card still has its host element). */
   readonly open: boolean;
+  /** Whether a CSS transition or animation is still running in the card (it may be fading in). */
+  readonly animating: boolean;
   /** The card's visible text, whitespace collapsed, without <style> contents. */
   readonly text: string;
   /** The accessible name of the `[role=dialog]`, or null if there is none. */
@@ -148,6 +150,7 @@ export const CARD_SNAPSHOT = `(root) => {
   const box = dialog ? dialog.getBoundingClientRect() : null;
   return JSON.stringify({
     mode: root.mode,
+    animating: typeof root.getAnimations === 'function' && root.getAnimations().some((a) => a.playState === 'running'),
     open: !!box && box.width > 0 && box.height > 0 && (!dialog.checkVisibility || dialog.checkVisibility()),
     text: text(root),
     dialogName: dialog ? nameOf(dialog) : null,

@@ -214,6 +214,16 @@ describe('seed article', () => {
     expect(card.dialogName).toBe('Vladimir Putin');
     await closeCardWithEscape();
   });
+  test('the note shows on the demo article, which names him in full', async () => {
+    await page.goto(server.url('/demo/article.html'));
+    await waitForMarks(page);
+    await hoverCard('Vladimir Putin');
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes(NOTE),
+    );
+    await closeCardWithEscape();
+  });
 });
 
 describe('popup', () => {
