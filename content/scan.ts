@@ -3,7 +3,8 @@
  * page positions: one `StaticRange` per mention for painting, and per-node pieces for hit-testing.
  */
 import type { GlossaryIndex } from '../glossary/compile';
-import { namedUnconditionally, resolveMentions, type Candidate, type Matcher } from '../matcher/matcher';
+import type { Candidate, Matcher } from '../matcher/matcher';
+import { presentOnPage, resolveMentions } from '../matcher/resolve';
 import { locate, type Segment } from './segments';
 import { SLICE_MS, yieldToPage } from './yield';
 
@@ -44,11 +45,11 @@ export async function scanSegments(
     }
     candidates.push(matcher.scan(segment.text));
   }
-  const named = namedUnconditionally(matcher.terms, candidates.flat());
+  const present = presentOnPage(matcher.terms, candidates.flat());
   const list: PageMention[] = [];
   const byNode = new Map<Text, Piece[]>();
   segments.forEach((segment, i) => {
-    for (const m of resolveMentions(matcher.terms, candidates[i]!, named)) {
+    for (const m of resolveMentions(matcher.terms, candidates[i]!, present)) {
       const start = locate(segment, m.start, false);
       const end = locate(segment, m.end, true);
       const mention: PageMention = {

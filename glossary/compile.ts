@@ -2,7 +2,7 @@
  * Turns validated entries into the two things the extension ships: the small index the content
  * script matches with (every tab pays for it) and the details the background serves to cards.
  */
-import type { Term } from '../matcher/matcher';
+import { cueKey, type Term } from '../matcher/matcher';
 import { foldUnit, normaliseText } from '../matcher/text';
 import type { Alias, Entry, Kind } from './schema';
 
@@ -11,6 +11,7 @@ export interface GlossaryIndex {
   readonly ids: readonly string[];
   readonly names: readonly string[];
   readonly kinds: readonly Kind[];
+  /** Aliases, then cue words (whose `entry` is a negative cue key). */
   readonly terms: readonly Term[];
 }
 
@@ -24,20 +25,36 @@ export function foldKey(text: string): string {
 
 export function compileIndex(entries: readonly Entry[]): GlossaryIndex {
   const position = new Map(entries.map((e, i) => [e.id, i]));
+  const cues = new Map<string, number>();
+  const cue = (text: string) => {
+    let key = cues.get(text);
+    if (key === undefined) {
+      key = cueKey(cues.size);
+      cues.set(text, key);
+    }
+    return key;
+  };
   const terms: Term[] = [];
   entries.forEach((e, entry) => {
     const seen = new Set<string>();
     const aliases: Alias[] = [{ text: e.name }, ...e.aliases];
     for (const alias of aliases) {
       const rule = alias.case ?? 'upper-ok';
+      const conditions = [...(alias.requires ?? []), ...(alias.cues ?? []).map((c) => `"${c}"`)];
       // The same text may appear twice with different rules (the name, and the name in any case).
-      const key = `${alias.text}\u0000${rule}\u0000${alias.requires?.join() ?? ''}`;
+      const key = `${alias.text}\u0000${rule}\u0000${conditions.join()}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const requires = alias.requires?.map((id) => position.get(id)!);
+      const requires =
+        conditions.length > 0
+          ? [...(alias.requires ?? []).map((id) => position.get(id)!), ...(alias.cues ?? []).map(cue)]
+          : undefined;
       terms.push({ text: alias.text, entry, case: rule, ...(requires ? { requires } : {}) });
     }
   });
+  for (const [text, key] of cues) {
+    terms.push({ text, entry: key, case: text === text.toLowerCase() ? 'any' : 'upper-ok' });
+  }
   return {
     ids: entries.map((e) => e.id),
     names: entries.map((e) => e.name),

@@ -56,7 +56,7 @@ export function checkEntries(entries: readonly Entry[]): string[] {
       for (const r of a.requires ?? []) {
         if (!ids.has(r)) problems.push(`"${e.id}" alias "${a.text}" requires unknown id "${r}"`);
       }
-      if (!a.requires) unconditional.add(foldKey(a.text));
+      if (!a.requires && !a.cues) unconditional.add(foldKey(a.text));
     }
     for (const key of unconditional) {
       const list = claims.get(key) ?? [];

@@ -34,6 +34,13 @@ export const AliasSchema = v.strictObject({
    * no condition of its own: "Article 5" needs NATO, "Mr. Putin" needs "Vladimir Putin".
    */
   requires: v.optional(v.pipe(v.array(Id), v.minLength(1))),
+  /**
+   * Words or phrases that make the alias count when any of them is on the page, for names that are
+   * also ordinary words or other things: "Georgia" the country with "Tbilisi" or "Caucasus". With
+   * `requires` too, either kind of evidence is enough. Matched like an alias in `upper-ok` case,
+   * or in any case when written in lower case.
+   */
+  cues: v.optional(v.pipe(v.array(Text), v.minLength(1))),
 });
 export type Alias = v.InferOutput<typeof AliasSchema>;
 

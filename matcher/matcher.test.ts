@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRule } from '../glossary/schema';
-import { compileMatcher, findMentions, type Term } from './matcher';
+import { compileMatcher, cueKey, type Term } from './matcher';
+import { findMentions } from './resolve';
 
 // Entry indexes of the little glossary these tables use.
 const NATO = 0;
@@ -149,5 +150,32 @@ describe('offsets', () => {
   it('handles empty and term-free text', () => {
     expect(spot('')).toEqual([]);
     expect(spot('nothing to see here')).toEqual([]);
+  });
+});
+
+describe('cues', () => {
+  const GEORGIA = 0;
+  const GEORGIA_STATE = 1;
+  const cueTerms: Term[] = [
+    t('Georgia', GEORGIA, 'upper-ok', [cueKey(0), cueKey(1)]),
+    t('Georgia', GEORGIA_STATE, 'upper-ok', [cueKey(2), cueKey(3)]),
+    { text: 'Tbilisi', entry: cueKey(0), case: 'upper-ok' },
+    { text: 'Caucasus', entry: cueKey(1), case: 'upper-ok' },
+    { text: 'Atlanta', entry: cueKey(2), case: 'upper-ok' },
+    { text: 'governor', entry: cueKey(3), case: 'any' },
+  ];
+  const cued = compileMatcher(cueTerms);
+  const spotCued = (text: string) =>
+    findMentions(cued, text).map((m): [string, number] => [text.slice(m.start, m.end), m.entry]);
+
+  it('decides an ambiguous name from words on the page', () => {
+    expect(spotCued('Georgia and Russia argue over the Caucasus.')).toEqual([['Georgia', GEORGIA]]);
+    expect(spotCued('The Governor of Georgia spoke in Atlanta.')).toEqual([['Georgia', GEORGIA_STATE]]);
+  });
+  it('marks nothing where the page gives no clue', () => {
+    expect(spotCued('Georgia on my mind.')).toEqual([]);
+  });
+  it('never marks the cue words themselves', () => {
+    expect(spotCued('Tbilisi and Atlanta')).toEqual([]);
   });
 });

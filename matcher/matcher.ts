@@ -12,10 +12,16 @@ import { foldUnit, isSpaceUnit, isWordUnit, normaliseText } from './text';
 export interface Term {
   /** The alias as written in the glossary. */
   readonly text: string;
-  /** Index of the glossary entry it names. */
+  /**
+   * Index of the glossary entry it names. A negative value marks a cue: a word that is never marked
+   * itself but lets conditional terms count (`cueKey`).
+   */
   readonly entry: number;
   readonly case: CaseRule;
-  /** Entry indexes, one of which must be named unconditionally on the page for this term to count. */
+  /**
+   * Keys (entry indexes, or cue keys) one of which must be present on the page for this term to
+   * count: an entry named by an unconditional term, or a cue word.
+   */
   readonly requires?: readonly number[];
 }
 
@@ -25,6 +31,9 @@ export interface Candidate {
   /** Terms that fit the text here, in glossary order; resolution picks the first whose condition holds. */
   readonly terms: readonly number[];
 }
+
+/** The key of cue number `index` in `Term.entry` and `Term.requires`. */
+export const cueKey = (index: number): number => -(index + 1);
 
 export interface Mention {
   readonly start: number;
@@ -118,44 +127,4 @@ export function compileMatcher(terms: readonly Term[]): Matcher {
       return found;
     },
   };
-}
-
-/** The entries named on the page by a term without a condition: what conditional terms lean on. */
-export function namedUnconditionally(terms: readonly Term[], candidates: Iterable<Candidate>): Set<number> {
-  const named = new Set<number>();
-  for (const c of candidates) {
-    for (const t of c.terms) {
-      const term = terms[t]!;
-      if (!term.requires) named.add(term.entry);
-    }
-  }
-  return named;
-}
-
-/**
- * Decides which candidates are mentions, once the whole page has been scanned: a term with a
- * condition counts only where an entry it requires is in `named` (see `namedUnconditionally`).
- */
-export function resolveMentions(
-  terms: readonly Term[],
-  candidates: readonly Candidate[],
-  named: ReadonlySet<number>,
-): Mention[] {
-  const mentions: Mention[] = [];
-  for (const c of candidates) {
-    const chosen = c.terms.find((t) => {
-      const req = terms[t]!.requires;
-      return !req || req.some((e) => named.has(e));
-    });
-    if (chosen !== undefined) {
-      mentions.push({ start: c.start, end: c.end, entry: terms[chosen]!.entry, term: chosen });
-    }
-  }
-  return mentions;
-}
-
-/** Scan and resolve one text on its own: the whole text is the page. */
-export function findMentions(matcher: Matcher, text: string): Mention[] {
-  const candidates = matcher.scan(text);
-  return resolveMentions(matcher.terms, candidates, namedUnconditionally(matcher.terms, candidates));
 }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../glossary/compile';
 import { loadGlossary } from '../glossary/load';
-import { compileMatcher, findMentions } from '../matcher/matcher';
+import { compileMatcher } from '../matcher/matcher';
+import { findMentions } from '../matcher/resolve';
 import { sharedPath } from './shared';
 
 const text = readFileSync(sharedPath('seeds', '000_ce88f3022db2b69b.txt'), 'utf8');
