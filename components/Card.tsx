@@ -56,6 +56,7 @@ export function Card({
       {entry && data && (
         <>
           <p class="summary">{entry.summary}</p>
+          {entry.metonymy !== undefined && <p class="metonymy">{entry.metonymy}</p>}
           <FactList facts={factsAsOf(entry.facts)} />
           {data.related.length > 0 && (
             <nav class="related" aria-label="Related">

@@ -67,6 +67,11 @@ export const EntrySchema = v.strictObject({
   aliases: v.array(AliasSchema),
   /** Two or three sentences in our own words. */
   summary: v.pipe(Text, v.maxLength(600)),
+  /**
+   * What the name stands for in news when it is not meant literally, said in the card: "In
+   * political news, “Moscow” usually means the Russian government."
+   */
+  metonymy: v.optional(v.pipe(Text, v.maxLength(300))),
   facts: v.array(FactSchema),
   related: v.array(Id),
   /** English Wikipedia article title, as in the URL but with spaces. */
