@@ -71,6 +71,22 @@ describe('Card', () => {
     expect(screen.getByText('Older note')).toBeTruthy();
   });
 
+  it('speaks for the page date, says what changed since, and when facts were checked', () => {
+    renderCard({ asOf: '2001-10-03', today: '2026-11-26' });
+    const dialog = screen.getByRole('dialog', { name: 'NATO' });
+    expect(dialog.textContent).toContain('As of 3 October 2001');
+    expect(screen.getByText('Members').nextElementSibling?.textContent).toBe(
+      '19 (since 1999 (until 2004)) · today: 32',
+    );
+    expect(dialog.textContent).toContain('facts checked 26 November 2026');
+  });
+
+  it('speaks for today when the page has no date', () => {
+    renderCard({ asOf: null, today: '2026-11-26' });
+    expect(screen.getByRole('dialog').textContent).not.toContain('As of');
+    expect(screen.getByText('Members').nextElementSibling?.textContent).toBe('32 (since 2024)');
+  });
+
   it('shows the name and a loading line before the details arrive', () => {
     renderCard({ data: null });
     expect(screen.getByRole('dialog', { name: 'NATO' }).textContent).toContain('Loading');

@@ -1,4 +1,4 @@
-import { factsAsOf, KIND_LABELS, wikipediaUrl } from '../glossary/facts';
+import { describeFacts, formatDay, KIND_LABELS, wikipediaUrl } from '../glossary/facts';
 import type { CardData } from '../messaging/background-protocol';
 import type { Result } from '../messaging/result';
 import type { Note } from '../storage/notes';
@@ -11,6 +11,10 @@ export interface CardProps {
   readonly error: string | null;
   /** Fallback title while loading: the name as it is known to the content script. */
   readonly name: string;
+  /** The page's publication date (YYYY-MM-DD): the card speaks for that day. */
+  readonly asOf?: string | null;
+  /** Today (YYYY-MM-DD); a prop so tests don't depend on the clock. */
+  readonly today?: string;
   onAddNote(entryId: string, text: string): Promise<Result<Note>>;
   onOpenRelated(entryId: string): void;
   onClose(): void;
@@ -25,12 +29,15 @@ export function Card({
   data,
   error,
   name,
+  asOf,
+  today = new Date().toISOString().slice(0, 10),
   onAddNote,
   onOpenRelated,
   onClose,
   trusted = isTrusted,
 }: CardProps) {
   const entry = data?.entry;
+  const pageDate = asOf ?? undefined;
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby="backstory-card-title">
       <header>
@@ -57,7 +64,10 @@ export function Card({
         <>
           <p class="summary">{entry.summary}</p>
           {entry.metonymy !== undefined && <p class="metonymy">{entry.metonymy}</p>}
-          <FactList facts={factsAsOf(entry.facts)} />
+          {pageDate !== undefined && pageDate < today && (
+            <p class="as-of">As of {formatDay(pageDate)}, the date of this page:</p>
+          )}
+          <FactList lines={describeFacts(entry.facts, today, pageDate)} />
           {data.related.length > 0 && (
             <nav class="related" aria-label="Related">
               <span>Related:</span>
@@ -82,6 +92,10 @@ export function Card({
             <a href={wikipediaUrl(entry.wikipedia)} target="_blank" rel="noopener noreferrer">
               Read more on Wikipedia
             </a>
+            <span class="checked">
+              {' '}
+              · facts checked {formatDay(entry.checked.padEnd(10, '-01').slice(0, 10))}
+            </span>
           </p>
           <CardNotes
             key={entry.id}

@@ -1,20 +1,21 @@
-import type { Fact } from '../glossary/schema';
+import type { FactLine } from '../glossary/facts';
 
 export interface FactListProps {
-  readonly facts: readonly Fact[];
+  readonly lines: readonly FactLine[];
 }
 
-/** An entry's key facts as a definition list. */
-export function FactList({ facts }: FactListProps) {
-  if (facts.length === 0) return null;
+/** An entry's key facts as a definition list, each with when it held and, if changed, today's value. */
+export function FactList({ lines }: FactListProps) {
+  if (lines.length === 0) return null;
   return (
     <dl class="facts">
-      {facts.map((f, i) => (
+      {lines.map((f, i) => (
         <div key={i}>
           <dt>{f.label}</dt>
           <dd>
             {f.value}
-            {f.from !== undefined && <span class="since"> (since {f.from.slice(0, 4)})</span>}
+            {f.when !== undefined && <span class="since"> ({f.when})</span>}
+            {f.today !== undefined && <span class="today"> · today: {f.today}</span>}
           </dd>
         </div>
       ))}

@@ -14,6 +14,7 @@ import { createHighlighter } from './highlighter';
 import { mentionRect, pieceAt } from './hit-test';
 import { createHoverIntent } from './hover-intent';
 import { countEntities, scanSegments, type PageMention, type PageMentions } from './scan';
+import { publicationDate } from './page-date';
 import { collectSegments } from './segments';
 
 /** What the page needs from the background. */
@@ -51,6 +52,8 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
   let current = -1;
   let open: OpenCard | null = null;
   const prefetched = new Map<string, Promise<Result<CardData>>>();
+  // Read once: cards speak for the day the article was published.
+  const asOf = publicationDate(doc, doc.location?.href ?? '');
   const listen = { capture: true, signal } as const;
 
   const fetchCard = (entryId: string) => {
@@ -80,6 +83,7 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
         key={state.entryId}
         data={state.data}
         error={state.error}
+        asOf={asOf}
         name={index.names[index.ids.indexOf(state.entryId)] ?? ''}
         onClose={() => closeCard(true)}
         onOpenRelated={(id) => loadInto(state, id)}

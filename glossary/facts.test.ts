@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factsAsOf, wikipediaUrl } from './facts';
+import { describeFacts, factsAsOf, formatDay, wikipediaUrl } from './facts';
 import type { Fact } from './schema';
 
 const members: Fact[] = [
@@ -27,5 +27,46 @@ describe('factsAsOf', () => {
 describe('wikipediaUrl', () => {
   it('builds an English Wikipedia link from a title', () => {
     expect(wikipediaUrl('Washington, D.C.')).toBe('https://en.wikipedia.org/wiki/Washington%2C_D.C.');
+  });
+});
+
+describe('describeFacts', () => {
+  const robertson: Fact[] = [
+    { label: 'Born', value: '12 April 1946, Port Ellen, Scotland', from: '1946-04-12' },
+    {
+      label: 'NATO Secretary General',
+      value: '10th Secretary General',
+      from: '1999-10-14',
+      until: '2003-12-31',
+    },
+  ];
+  it('speaks for the page date, with the term of an office held then', () => {
+    expect(describeFacts(robertson, '2026-11-26', '2001-10-03')).toEqual([
+      { label: 'Born', value: '12 April 1946, Port Ellen, Scotland', when: undefined },
+      { label: 'NATO Secretary General', value: '10th Secretary General', when: 'since 1999 (until 2003)' },
+    ]);
+  });
+  it('says what a changed fact is today', () => {
+    const lines = describeFacts(members, '2026-11-26', '2001-10-03');
+    expect(lines.find((l) => l.label === 'Members')).toEqual({
+      label: 'Members',
+      value: '19',
+      when: 'since 1999 (until 2004)',
+      today: '32',
+    });
+  });
+  it('speaks for today without a page date, and keeps past offices out', () => {
+    expect(describeFacts(robertson, '2026-11-26').map((l) => l.label)).toEqual(['Born']);
+    expect(describeFacts(members, '2026-11-26').find((l) => l.label === 'Members')).toEqual({
+      label: 'Members',
+      value: '32',
+      when: 'since 2024',
+    });
+  });
+});
+
+describe('formatDay', () => {
+  it('writes a day in words', () => {
+    expect(formatDay('2001-10-03')).toBe('3 October 2001');
   });
 });

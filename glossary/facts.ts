@@ -18,6 +18,60 @@ export function factsAsOf(facts: readonly Fact[], date?: string): Fact[] {
   });
 }
 
+const year = (date: string) => date.slice(0, 4);
+
+/** One line of the card's fact list. */
+export interface FactLine {
+  readonly label: string;
+  readonly value: string;
+  /** When it held: "since 1999", "since 1999 (until 2003)", "1999–2004"; absent when obvious. */
+  readonly when?: string;
+  /** What the same fact is today, when the card speaks for an earlier date and it has changed. */
+  readonly today?: string;
+}
+
+function when(f: Fact, asOf: string | undefined): string | undefined {
+  if (f.from === undefined) return undefined;
+  // A fact whose value already gives its date ("Born 7 October 1952") needs no "since".
+  if (f.until === undefined && f.value.includes(year(f.from))) return undefined;
+  if (f.until === undefined) return `since ${year(f.from)}`;
+  return asOf === undefined
+    ? `${year(f.from)}–${year(f.until)}`
+    : `since ${year(f.from)} (until ${year(f.until)})`;
+}
+
+/**
+ * The facts a card shows: as of `asOf` (the page's date) when known, with today's value beside any
+ * that has changed since; otherwise as of `today`.
+ */
+export function describeFacts(facts: readonly Fact[], today: string, asOf?: string): FactLine[] {
+  const current = factsAsOf(facts, today);
+  if (asOf === undefined || asOf >= today) {
+    return current.map((f) => ({ label: f.label, value: f.value, when: when(f, undefined) }));
+  }
+  return factsAsOf(facts, asOf).map((f) => {
+    const now = current.filter((c) => c.label === f.label);
+    const changed = now.length > 0 && !now.some((c) => c.value === f.value);
+    return {
+      label: f.label,
+      value: f.value,
+      when: when(f, asOf),
+      ...(changed ? { today: now.map((c) => c.value).join('; ') } : {}),
+    };
+  });
+}
+
+/** "3 October 2001" from "2001-10-03", in English: the glossary is written in English. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
 export const KIND_LABELS: Readonly<Record<Kind, string>> = {
   organisation: 'Organisation',
   person: 'Person',
