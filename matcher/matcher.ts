@@ -2,12 +2,14 @@
  * The matcher: text in, glossary mentions out. Pure — no DOM, no browser APIs — so it runs the same
  * in the content script, in unit tests and in the `spot` command.
  *
- * Terms are compiled into a character trie over folded text. A scan starts only at word starts and
- * follows the trie as far as the text allows, so its cost grows with the text, not with the number of
- * terms. The longest term that ends on a word boundary wins; matches never overlap.
+ * Terms live in a packed radix trie over folded text (automaton.ts). A scan starts only at word
+ * starts and follows the trie as far as the text allows, so its cost grows with the text, not with
+ * the number of terms. The longest term that ends on a word boundary and fits its case rule wins;
+ * matches never overlap.
  */
 import type { CaseRule } from '../glossary/schema';
-import { foldUnit, isSpaceUnit, isWordUnit, normaliseText } from './text';
+import { packTermTrie, unpackTrie, type PackedTrie, type Trie } from './automaton';
+import { foldedUnit, normaliseText, SPACE, unitClass, WORD } from './text';
 
 export interface Term {
   /** The alias as written in the glossary. */
@@ -42,87 +44,144 @@ export interface Mention {
   readonly term: number;
 }
 
-interface TrieNode {
-  readonly next: Map<number, TrieNode>;
-  /** Terms ending here. */
-  ends: number[] | null;
-}
-
 export interface Matcher {
   readonly terms: readonly Term[];
   /** Every place in `text` where some term fits, longest first, without overlaps. */
   scan(text: string): Candidate[];
 }
 
-function newNode(): TrieNode {
-  return { next: new Map(), ends: null };
-}
+/**
+ * Tries built ahead of time for a given list of terms (the shipped glossary index): `compileMatcher`
+ * of that very array unpacks the trie instead of building one.
+ */
+const prebuilt = new WeakMap<readonly Term[], PackedTrie>();
 
-function caseFits(surface: string, term: Term): boolean {
-  if (term.case === 'any') return true;
-  const seen = normaliseText(surface);
-  const written = normaliseText(term.text);
-  if (seen === written) return true;
-  return term.case === 'upper-ok' && seen === written.toUpperCase();
+/** Records that `packed` is the trie of `terms`, so `compileMatcher(terms)` can skip building it. */
+export function attachTrie(terms: readonly Term[], packed: PackedTrie): void {
+  prebuilt.set(terms, packed);
 }
 
 export function compileMatcher(terms: readonly Term[]): Matcher {
-  const root = newNode();
-  terms.forEach((term, index) => {
-    const key = normaliseText(term.text);
-    let node = root;
-    for (let i = 0; i < key.length; i++) {
-      const code = foldUnit(key.charCodeAt(i));
-      let child = node.next.get(code);
-      if (!child) {
-        child = newNode();
-        node.next.set(code, child);
+  return createMatcher(terms, unpackTrie(prebuilt.get(terms) ?? packTermTrie(terms)));
+}
+
+// Class and fold of ASCII units, read in the inner loop without a call.
+const ASCII_CLASS = new Uint8Array(128);
+const ASCII_FOLD = new Uint16Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] = unitClass(c);
+  ASCII_FOLD[c] = foldedUnit(c);
+}
+
+const classOf = (code: number): number => (code < 128 ? ASCII_CLASS[code]! : unitClass(code));
+
+/** A matcher over `terms` walking `trie`, which must have been built from the same terms. */
+export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
+  const { labels, labelStart, first, next, hasChild, endStart, ends, rootAscii } = trie;
+  // Normalised written forms, worked out for the terms that are actually met.
+  const written = new Map<number, string>();
+  const writtenOf = (t: number): string => {
+    let w = written.get(t);
+    if (w === undefined) {
+      w = normaliseText(terms[t]!.text);
+      written.set(t, w);
+    }
+    return w;
+  };
+  const caseFits = (seen: string, t: number): boolean => {
+    const rule = terms[t]!.case;
+    if (rule === 'any') return true;
+    const w = writtenOf(t);
+    return seen === w || (rule === 'upper-ok' && seen === w.toUpperCase());
+  };
+
+  // Terminal nodes passed on the current walk and where they end, longest last; reused.
+  const stopNodes: number[] = [];
+  const stopEnds: number[] = [];
+
+  /** The longest fitting term starting at `start` (a word start), or null. */
+  function longestAt(text: string, start: number): Candidate | null {
+    const len = text.length;
+    stopNodes.length = 0;
+    stopEnds.length = 0;
+    let node = 0;
+    let pos = start;
+    walk: while (hasChild[node] === 1 && pos < len) {
+      // One folded unit of text; a run of white space is one space.
+      let code = text.charCodeAt(pos++);
+      let unit: number;
+      if ((classOf(code) & SPACE) !== 0) {
+        unit = 0x20;
+        while (pos < len && (classOf(text.charCodeAt(pos)) & SPACE) !== 0) pos++;
+      } else unit = code < 128 ? ASCII_FOLD[code]! : foldedUnit(code);
+
+      let child: number;
+      if (node === 0 && unit < 128) child = rootAscii[unit]!;
+      else {
+        child = node + 1;
+        while (child !== 0 && first[child]! < unit) child = next[child]!;
+        if (child !== 0 && first[child] !== unit) child = 0;
+      }
+      if (child === 0) break;
+
+      const labelEnd = labelStart[child + 1]!;
+      for (let k = labelStart[child]! + 1; k < labelEnd; k++) {
+        if (pos >= len) break walk;
+        code = text.charCodeAt(pos++);
+        if ((classOf(code) & SPACE) !== 0) {
+          unit = 0x20;
+          while (pos < len && (classOf(text.charCodeAt(pos)) & SPACE) !== 0) pos++;
+        } else unit = code < 128 ? ASCII_FOLD[code]! : foldedUnit(code);
+        if (unit !== labels.charCodeAt(k)) break walk;
       }
       node = child;
+      if (endStart[node] !== endStart[node + 1]) {
+        // A term ending in a word unit must not run on into a longer word ("Nato" in "Natoli").
+        const runsOn =
+          (classOf(text.charCodeAt(pos - 1)) & WORD) !== 0 &&
+          pos < len &&
+          (classOf(text.charCodeAt(pos)) & WORD) !== 0;
+        if (!runsOn) {
+          stopNodes.push(node);
+          stopEnds.push(pos);
+        }
+      }
     }
-    (node.ends ??= []).push(index);
-  });
-
-  function longestAt(text: string, start: number): Candidate | null {
-    let node: TrieNode | undefined = root;
-    let best: Candidate | null = null;
-    let prevSpace = false;
-    for (let i = start; i < text.length; i++) {
-      const raw = text.charCodeAt(i);
-      const space = isSpaceUnit(raw);
-      // A run of white space walks one space edge.
-      if (space && prevSpace) continue;
-      prevSpace = space;
-      node = node.next.get(space ? 0x20 : foldUnit(raw));
-      if (!node) break;
-      if (node.ends === null) continue;
-      const end = i + 1;
-      // A term ending in a word unit must not run on into a longer word ("Nato" in "Natoli").
-      if (isWordUnit(raw) && end < text.length && isWordUnit(text.charCodeAt(end))) continue;
-      const surface = text.slice(start, end);
-      const fitting = node.ends.filter((t) => caseFits(surface, terms[t]!));
-      if (fitting.length > 0) best = { start, end, terms: fitting };
+    // Longest first: the first stop where some term fits its case rule wins.
+    for (let s = stopNodes.length - 1; s >= 0; s--) {
+      const stop = stopNodes[s]!;
+      const end = stopEnds[s]!;
+      const seen = normaliseText(text.slice(start, end));
+      const fitting: number[] = [];
+      for (let e = endStart[stop]!; e < endStart[stop + 1]!; e++) {
+        if (caseFits(seen, ends[e]!)) fitting.push(ends[e]!);
+      }
+      if (fitting.length > 0) return { start, end, terms: fitting };
     }
-    return best;
+    return null;
   }
 
   return {
     terms,
     scan(text) {
       const found: Candidate[] = [];
+      if (trie.size === 0 || hasChild[0] === 0) return found;
+      const len = text.length;
       let prevWord = false;
-      for (let i = 0; i < text.length; i++) {
-        const word = isWordUnit(text.charCodeAt(i));
+      let i = 0;
+      while (i < len) {
+        const word = (classOf(text.charCodeAt(i)) & WORD) !== 0;
         if (word && !prevWord) {
           const hit = longestAt(text, i);
           if (hit) {
             found.push(hit);
-            i = hit.end - 1;
-            prevWord = isWordUnit(text.charCodeAt(i));
+            i = hit.end;
+            prevWord = (classOf(text.charCodeAt(i - 1)) & WORD) !== 0;
             continue;
           }
         }
         prevWord = word;
+        i++;
       }
       return found;
     },

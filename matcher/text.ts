@@ -64,3 +64,52 @@ export function normaliseText(text: string): string {
   }
   return out.trim();
 }
+
+/** Folds a whole text the way the matcher compares it: normalised, then each unit folded. */
+export function foldText(text: string): string {
+  const n = normaliseText(text);
+  let out = '';
+  for (let i = 0; i < n.length; i++) out += String.fromCharCode(foldUnit(n.charCodeAt(i)));
+  return out;
+}
+
+/* Lookup tables for the scan's inner loop. The class and fold of a unit outside ASCII cost a
+   regular expression or a `toLowerCase`; they are worked out once per block of 256 units, when the
+   first unit of that block is met, so an English page only ever fills a block or two. */
+
+/** Bit set in `unitClass` for a word unit. */
+export const WORD = 1;
+/** Bit set in `unitClass` for a white space unit. */
+export const SPACE = 2;
+
+const classBlocks: (Uint8Array | undefined)[] = [];
+const foldBlocks: (Uint16Array | undefined)[] = [];
+
+function fillClassBlock(high: number): Uint8Array {
+  const block = new Uint8Array(256);
+  for (let low = 0; low < 256; low++) {
+    const code = (high << 8) | low;
+    block[low] = (isWordUnit(code) ? WORD : 0) | (isSpaceUnit(code) ? SPACE : 0);
+  }
+  classBlocks[high] = block;
+  return block;
+}
+
+function fillFoldBlock(high: number): Uint16Array {
+  const block = new Uint16Array(256);
+  for (let low = 0; low < 256; low++) block[low] = foldUnit((high << 8) | low);
+  foldBlocks[high] = block;
+  return block;
+}
+
+/** `WORD`, `SPACE` or 0 for one UTF-16 unit; same answers as `isWordUnit` and `isSpaceUnit`. */
+export function unitClass(code: number): number {
+  const block = classBlocks[code >> 8] ?? fillClassBlock(code >> 8);
+  return block[code & 0xff]!;
+}
+
+/** `foldUnit`, from a table. */
+export function foldedUnit(code: number): number {
+  const block = foldBlocks[code >> 8] ?? fillFoldBlock(code >> 8);
+  return block[code & 0xff]!;
+}

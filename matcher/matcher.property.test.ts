@@ -1,0 +1,129 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CASE_RULES } from '../glossary/schema';
+import { packTermTrie, unpackTrie, VarintReader, writeVarint } from './automaton';
+import { compileMatcher, type Term } from './matcher';
+import { referenceScan } from './reference';
+
+// Small alphabets, so random terms and texts actually meet: letters in both cases, accents, digits,
+// the white space, apostrophes and hyphens the matcher folds, and a non-BMP character.
+const UNITS = [
+  ...'aAbBnNoOtT',
+  'é',
+  'É',
+  'ß',
+  'İ',
+  '1',
+  ' ',
+  '  ',
+  '\n',
+  '\u00a0',
+  '.',
+  "'",
+  '’',
+  '-',
+  '‐',
+  ',',
+  '😀',
+];
+const unit = fc.constantFrom(...UNITS);
+const word = fc
+  .array(fc.constantFrom(...'aAbBnNoOtTéÉ1'), { minLength: 1, maxLength: 4 })
+  .map((a) => a.join(''));
+const termText = fc.oneof(
+  fc.array(word, { minLength: 1, maxLength: 3 }).map((w) => w.join(' ')),
+  fc.array(unit, { minLength: 1, maxLength: 6 }).map((a) => a.join('')),
+  fc.array(word, { minLength: 2, maxLength: 3 }).map((w) => w.join('-') + '.'),
+);
+const term = fc.record({
+  text: termText.filter((t) => t.trim().length > 0),
+  entry: fc.integer({ min: -3, max: 20 }),
+  case: fc.constantFrom(...CASE_RULES),
+}) as fc.Arbitrary<Term>;
+const terms = fc.array(term, { minLength: 0, maxLength: 40 });
+const text = fc.oneof(
+  fc.array(unit, { maxLength: 80 }).map((a) => a.join('')),
+  fc.array(fc.oneof(word, unit), { maxLength: 40 }).map((a) => a.join('')),
+);
+
+/** Texts built from the terms themselves, so that matches are common rather than lucky. */
+const termsAndText = terms.chain((list) =>
+  fc.tuple(
+    fc.constant(list),
+    fc
+      .array(
+        fc.oneof(
+          text,
+          list.length > 0 ? fc.constantFrom(...list.map((t) => t.text)) : text,
+          list.length > 0 ? fc.constantFrom(...list.map((t) => t.text.toUpperCase())) : text,
+        ),
+        { maxLength: 12 },
+      )
+      .chain((parts) =>
+        fc
+          .array(fc.constantFrom(' ', '', '-', ', ', '\n', 'x'), {
+            minLength: parts.length,
+            maxLength: parts.length,
+          })
+          .map((seps) => parts.map((p, i) => p + seps[i]).join('')),
+      ),
+  ),
+);
+
+describe('packed matcher against the reference', () => {
+  it('finds the same candidates', () => {
+    fc.assert(
+      fc.property(termsAndText, ([list, input]) => {
+        expect(compileMatcher(list).scan(input)).toEqual(referenceScan(list, input));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never overlaps and keeps offsets inside the text', () => {
+    fc.assert(
+      fc.property(termsAndText, ([list, input]) => {
+        let last = 0;
+        for (const c of compileMatcher(list).scan(input)) {
+          expect(c.start).toBeGreaterThanOrEqual(last);
+          expect(c.end).toBeGreaterThan(c.start);
+          expect(c.end).toBeLessThanOrEqual(input.length);
+          expect(c.terms.length).toBeGreaterThan(0);
+          last = c.end;
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+describe('packing', () => {
+  it('round-trips varints', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 2 ** 40 })), (values) => {
+        const reader = new VarintReader(values.map(writeVarint).join(''));
+        expect(values.map(() => reader.read())).toEqual(values);
+        expect(reader.done).toBe(true);
+      }),
+    );
+  });
+
+  it('keeps every term reachable, and only once', () => {
+    fc.assert(
+      fc.property(terms, (list) => {
+        const trie = unpackTrie(packTermTrie(list));
+        expect([...trie.ends].sort((a, b) => a - b)).toEqual(
+          list.map((_, i) => i).filter((i) => list[i]!.text.trim() !== ''),
+        );
+      }),
+    );
+  });
+});
+
+describe('the generators', () => {
+  it('produce texts where terms are found, so the comparison means something', () => {
+    const samples = fc.sample(termsAndText, { numRuns: 500, seed: 1 });
+    const withMatches = samples.filter(([list, input]) => referenceScan(list, input).length > 0);
+    expect(withMatches.length).toBeGreaterThan(samples.length / 3);
+  });
+});
