@@ -4,7 +4,13 @@
  */
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION_DIR } from './paths';
-import { CARD_SNAPSHOT, type CardSnapshot } from './probes';
+import {
+  CARD_REVEAL_CONTROL,
+  CARD_SNAPSHOT,
+  controlNameArg,
+  type CardSnapshot,
+  type ControlName,
+} from './probes';
 
 /** The add-on id from wxt.config.ts (GECKO_ID). */
 export const FIREFOX_ADDON_ID = 'backstory@backstory.example';
@@ -165,4 +171,18 @@ export async function evaluateInShadowRoot<T>(
 export async function readCard(page: Page): Promise<CardSnapshot | null> {
   const json = await evaluateInShadowRoot<string>(page, CARD_SNAPSHOT);
   return json === null ? null : (JSON.parse(json) as CardSnapshot);
+}
+
+/**
+ * Clicks a control in the card with the real mouse, first scrolling it into view inside the card
+ * (a long card scrolls, and its lower buttons start out of sight).
+ */
+export async function clickCardControl(page: Page, name: ControlName): Promise<void> {
+  const target = await evaluateInShadowRoot<{ x: number; y: number; hittable: boolean }>(
+    page,
+    `(root) => (${CARD_REVEAL_CONTROL})(root, ${JSON.stringify(controlNameArg(name))})`,
+  );
+  if (!target) throw new Error(`no visible control named ${String(name)} in the card`);
+  if (!target.hittable) throw new Error(`the card's ${String(name)} cannot be clicked: something covers it`);
+  await page.mouse.click(target.x, target.y);
 }

@@ -26,6 +26,11 @@ export interface CardControl {
   readonly name: string;
   readonly href: string | null;
   readonly visible: boolean;
+  /**
+   * Whether a click at `center` would land on it: false when the card's own scrolling has moved it
+   * out of sight, or something covers it.
+   */
+  readonly hittable: boolean;
   readonly disabled: boolean;
   /** Viewport coordinates, ready for `page.mouse.click(center.x, center.y)`. */
   readonly box: Box;
@@ -134,12 +139,14 @@ export const CARD_SNAPSHOT = `(root) => {
   for (const el of root.querySelectorAll('button, a[href], textarea, input, [role=button], [role=link]')) {
     const r = el.getBoundingClientRect();
     const visible = r.width > 0 && r.height > 0 && (!el.checkVisibility || el.checkVisibility());
+    const hit = visible ? root.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) : null;
     controls.push({
       tag: el.localName,
       role: el.getAttribute('role'),
       name: nameOf(el),
       href: el.getAttribute('href'),
       visible,
+      hittable: !!hit && (hit === el || el.contains(hit)),
       disabled: !!el.disabled || el.getAttribute('aria-disabled') === 'true',
       box: { x: r.x, y: r.y, width: r.width, height: r.height },
       center: { x: r.x + r.width / 2, y: r.y + r.height / 2 },
@@ -178,3 +185,29 @@ export const CLOSED_SHADOW_FIXTURE = `<!doctype html>
   root.append(dialog);
   document.documentElement.append(host);
 </script></body></html>`;
+
+/** How a control is named for `CARD_REVEAL_CONTROL`: its exact accessible name, or a pattern. */
+export type ControlName = string | RegExp;
+
+export const controlNameArg = (name: ControlName) =>
+  typeof name === 'string' ? { exact: name } : { source: name.source, flags: name.flags };
+
+/**
+ * (root, { exact } | { source, flags }) => where to click the first visible control with that
+ * accessible name, after scrolling it into view inside the card as a reader would; null if none.
+ */
+export const CARD_REVEAL_CONTROL = `(root, wanted) => {
+  const matches = wanted.exact !== undefined
+    ? (name) => name === wanted.exact
+    : (name) => new RegExp(wanted.source, wanted.flags).test(name);
+  const snapshot = JSON.parse((${CARD_SNAPSHOT})(root));
+  const index = snapshot.controls.findIndex((c) => c.visible && matches(c.name));
+  if (index < 0) return null;
+  const el = root.querySelectorAll('button, a[href], textarea, input, [role=button], [role=link]')[index];
+  el.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' });
+  const r = el.getBoundingClientRect();
+  const x = r.x + r.width / 2;
+  const y = r.y + r.height / 2;
+  const hit = root.elementFromPoint(x, y);
+  return { x, y, hittable: !!hit && (hit === el || el.contains(hit)) };
+}`;

@@ -116,10 +116,12 @@ async function main(): Promise<number> {
     await session?.close().catch(() => undefined);
     await server.close();
   };
-  process.once('SIGINT', () => {
-    console.log('\nClosing…');
-    void stop().then(() => process.exit(130));
-  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log('\nClosing…');
+      void stop().then(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+    });
+  }
 
   try {
     const headless = args.headless || args.screenshot !== undefined;

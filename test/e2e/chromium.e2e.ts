@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, readCard, type ChromiumHarness } from '../../harness/chromium';
+import { clickCardControl, launchChromium, readCard, type ChromiumHarness } from '../../harness/chromium';
 import { collapse, readEntry } from '../../harness/glossary';
 import {
   control,
@@ -165,26 +165,21 @@ describe('seed article', () => {
   test("a note saved in Vladimir Putin's card shows in his card", async () => {
     const card = await hoverCard('Vladimir Putin');
     expect(card.dialogName).toBe('Vladimir Putin');
-    const add = control(
-      await waitForCard(
-        () => readCard(page),
-        (c) => c.controls.some((x) => x.name === 'Add note'),
-      ),
-      'Add note',
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.controls.some((x) => x.name === 'Add note'),
     );
-    await page.mouse.click(add.center.x, add.center.y);
-    const editing = await waitForCard(
+    await clickCardControl(page, 'Add note');
+    await waitForCard(
       () => readCard(page),
       (c) => c.focused === 'textarea: Note',
     );
-    expect(control(editing, 'Note').tag).toBe('textarea');
     await page.keyboard.type(NOTE);
-    const typed = await waitForCard(
+    await waitForCard(
       () => readCard(page),
       (c) => c.fields['Note'] === NOTE,
     );
-    const save = control(typed, 'Save note');
-    await page.mouse.click(save.center.x, save.center.y);
+    await clickCardControl(page, 'Save note');
     await waitForCard(
       () => readCard(page),
       (c) => c.text.includes(NOTE) && !c.controls.some((x) => x.tag === 'textarea'),

@@ -4,7 +4,13 @@
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { gotoPage, launchFirefox, readCard, type FirefoxHarness } from '../../harness/firefox';
+import {
+  clickCardControl,
+  gotoPage,
+  launchFirefox,
+  readCard,
+  type FirefoxHarness,
+} from '../../harness/firefox';
 import { collapse, readEntry } from '../../harness/glossary';
 import {
   control,
@@ -103,12 +109,12 @@ describe('seed article', () => {
 
   test('a note saved in a card is shown again after a reload', async () => {
     await hoverCard('Vladimir Putin');
-    const add = control(await card((c) => c.controls.some((x) => x.name === 'Add note')), 'Add note');
-    await page.mouse.click(add.center.x, add.center.y);
+    await card((c) => c.controls.some((x) => x.name === 'Add note'));
+    await clickCardControl(page, 'Add note');
     await card((c) => c.focused === 'textarea: Note');
     await page.keyboard.type(NOTE);
-    const save = control(await card((c) => c.fields['Note'] === NOTE), 'Save note');
-    await page.mouse.click(save.center.x, save.center.y);
+    await card((c) => c.fields['Note'] === NOTE);
+    await clickCardControl(page, 'Save note');
     await card((c) => c.text.includes(NOTE) && !c.controls.some((x) => x.tag === 'textarea'));
     await closeCardWithEscape();
 
