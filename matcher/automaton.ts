@@ -19,7 +19,10 @@ export interface PackedTrie {
    * and the number of terms that end there.
    */
   readonly shape: string;
-  /** Varints: the indexes of the terms ending at each node, in node order, ascending per node. */
+  /**
+   * Varints: the indexes of the terms ending at each node, in node order, ascending per node. Empty
+   * when those indexes are simply 0, 1, 2… (terms listed in key order, as the shipped index does).
+   */
   readonly ends: string;
 }
 
@@ -111,7 +114,7 @@ export function packTrie(keys: readonly string[]): PackedTrie {
 
   const labels: string[] = [];
   const shape: string[] = [];
-  const ends: string[] = [];
+  const order: number[] = [];
   let count = 0;
   let endCount = 0;
   const emit = (node: BuildNode, label: string) => {
@@ -119,7 +122,7 @@ export function packTrie(keys: readonly string[]): PackedTrie {
     endCount += node.ends.length;
     labels.push(label);
     shape.push(writeVarint(label.length), writeVarint(node.children.size), writeVarint(node.ends.length));
-    for (const term of node.ends) ends.push(writeVarint(term));
+    order.push(...node.ends);
     const codes = [...node.children.keys()].sort((a, b) => a - b);
     for (const code of codes) {
       // Follow the chain while it neither branches nor ends a term: one edge, one node.
@@ -134,10 +137,11 @@ export function packTrie(keys: readonly string[]): PackedTrie {
     }
   };
   emit(root, '');
+  const inOrder = order.every((term, i) => term === i);
   return {
     labels: labels.join(''),
     shape: writeVarint(count) + writeVarint(endCount) + shape.join(''),
-    ends: ends.join(''),
+    ends: inOrder ? '' : order.map(writeVarint).join(''),
   };
 }
 
@@ -156,8 +160,12 @@ export function unpackTrie(packed: PackedTrie): Trie {
   const hasChild = new Uint8Array(size);
   const endStart = new Int32Array(size + 1);
   const ends = new Int32Array(endTotal);
-  const endReader = new VarintReader(packed.ends);
-  for (let e = 0; e < endTotal; e++) ends[e] = endReader.read();
+  if (packed.ends === '') {
+    for (let e = 0; e < endTotal; e++) ends[e] = e;
+  } else {
+    const endReader = new VarintReader(packed.ends);
+    for (let e = 0; e < endTotal; e++) ends[e] = endReader.read();
+  }
 
   // Each open node on the current path: how many of its children are still to come, and its last child.
   const stackLeft = new Int32Array(size);
@@ -194,4 +202,36 @@ export function unpackTrie(packed: PackedTrie): Trie {
     }
   }
   return { labels: packed.labels, size, labelStart, first, next, hasChild, endStart, ends, rootAscii };
+}
+
+/** The folded key that ends at `node`: found by walking down from the root, for the rare caller. */
+export function keyOfNode(trie: Trie, node: number): string {
+  let key = '';
+  let at = 0;
+  while (at !== node) {
+    // The child whose subtree holds `node`: the last child numbered at or before it.
+    let child = at + 1;
+    while (trie.next[child] !== 0 && trie.next[child]! <= node) child = trie.next[child]!;
+    key += trie.labels.slice(trie.labelStart[child], trie.labelStart[child + 1]);
+    at = child;
+  }
+  return key;
+}
+
+/** The node where term `term` ends (a term is listed at exactly one node). */
+export function nodeOfTerm(trie: Trie, term: number): number {
+  // Shipped tries list terms in order, so the term is usually at its own index.
+  const guess = trie.ends[term] === term ? term : trie.ends.indexOf(term);
+  for (let e = guess; e >= 0; e = -1) {
+    // endStart is ascending: the last node whose terms start at or before e.
+    let lo = 0;
+    let hi = trie.size - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (trie.endStart[mid]! <= e) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  return -1;
 }

@@ -8,7 +8,7 @@
  * matches never overlap.
  */
 import type { CaseRule } from '../glossary/schema';
-import { packTermTrie, unpackTrie, type PackedTrie, type Trie } from './automaton';
+import { packTermTrie, unpackTrie, type Trie } from './automaton';
 import { foldedUnit, normaliseText, SPACE, unitClass, WORD } from './text';
 
 export interface Term {
@@ -52,17 +52,17 @@ export interface Matcher {
 
 /**
  * Tries built ahead of time for a given list of terms (the shipped glossary index): `compileMatcher`
- * of that very array unpacks the trie instead of building one.
+ * of that very array uses it instead of building one.
  */
-const prebuilt = new WeakMap<readonly Term[], PackedTrie>();
+const prebuilt = new WeakMap<readonly Term[], Trie>();
 
-/** Records that `packed` is the trie of `terms`, so `compileMatcher(terms)` can skip building it. */
-export function attachTrie(terms: readonly Term[], packed: PackedTrie): void {
-  prebuilt.set(terms, packed);
+/** Records that `trie` is the trie of `terms`, so `compileMatcher(terms)` can skip building it. */
+export function attachTrie(terms: readonly Term[], trie: Trie): void {
+  prebuilt.set(terms, trie);
 }
 
 export function compileMatcher(terms: readonly Term[]): Matcher {
-  return createMatcher(terms, unpackTrie(prebuilt.get(terms) ?? packTermTrie(terms)));
+  return createMatcher(terms, prebuilt.get(terms) ?? unpackTrie(packTermTrie(terms)));
 }
 
 // Class and fold of ASCII units, read in the inner loop without a call.
