@@ -22,7 +22,10 @@ for (const name of reports) {
   try {
     report = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    const why = error && error.code === 'ENOENT' ? 'no report (the run did not get that far)' : String(error);
+    const why =
+      error && error.code === 'ENOENT'
+        ? `no report at ${file} (the run stopped before it, or that config writes no JSON)`
+        : String(error);
     console.log(`${name}: ${why}: counted as 1 failed`);
     failed += 1;
     continue;
