@@ -22,6 +22,11 @@ export interface ChromiumOptions {
   readonly headless?: boolean;
   readonly extensionDir?: string;
   readonly viewport?: { readonly width: number; readonly height: number } | null;
+  /**
+   * Abort outside requests through Playwright routing (default). Benchmarks may turn this off to
+   * keep routing out of their timings: outside host names still fail to resolve (see the args).
+   */
+  readonly routeRequests?: boolean;
 }
 
 export interface ChromiumHarness {
@@ -77,9 +82,11 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     ],
   });
   let extensionId: string | null = null;
-  await context.route('**/*', (route) =>
-    isAllowed(route.request().url(), extensionId) ? route.continue() : route.abort('blockedbyclient'),
-  );
+  if (options.routeRequests ?? true) {
+    await context.route('**/*', (route) =>
+      isAllowed(route.request().url(), extensionId) ? route.continue() : route.abort('blockedbyclient'),
+    );
+  }
 
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
