@@ -23,6 +23,15 @@ export function foldKey(text: string): string {
   return out;
 }
 
+/**
+ * A name that is also an ordinary word or another thing ("Georgia", "Chad") is listed among the
+ * aliases with conditions; that alias then replaces the name's own unconditional match.
+ */
+export function nameIsConditional(e: Entry): boolean {
+  const key = foldKey(e.name);
+  return e.aliases.some((a) => (a.requires || a.cues) && foldKey(a.text) === key);
+}
+
 export function compileIndex(entries: readonly Entry[]): GlossaryIndex {
   const position = new Map(entries.map((e, i) => [e.id, i]));
   const cues = new Map<string, number>();
@@ -37,7 +46,7 @@ export function compileIndex(entries: readonly Entry[]): GlossaryIndex {
   const terms: Term[] = [];
   entries.forEach((e, entry) => {
     const seen = new Set<string>();
-    const aliases: Alias[] = [{ text: e.name }, ...e.aliases];
+    const aliases: Alias[] = [...(nameIsConditional(e) ? [] : [{ text: e.name }]), ...e.aliases];
     for (const alias of aliases) {
       const rule = alias.case ?? 'upper-ok';
       const conditions = [...(alias.requires ?? []), ...(alias.cues ?? []).map((c) => `"${c}"`)];

@@ -103,3 +103,21 @@ describe('the shipped glossary', () => {
     }
   });
 });
+
+describe('conditional names', () => {
+  it('lets an alias with conditions stand in for a name that is also another thing', () => {
+    const country = entry({
+      id: 'georgia-country',
+      qid: 'Q230',
+      name: 'Georgia',
+      aliases: [{ text: 'Georgia', cues: ['Tbilisi'] }],
+    });
+    const state = entry({
+      id: 'georgia-state',
+      qid: 'Q1428',
+      name: 'Georgia',
+      aliases: [{ text: 'Georgia', cues: ['Atlanta'] }],
+    });
+    expect(checkEntries([country, state])).toEqual([]);
+  });
+});

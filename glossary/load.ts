@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as v from 'valibot';
-import { foldKey } from './compile';
+import { foldKey, nameIsConditional } from './compile';
 import { GlossaryFileSchema, type Entry } from './schema';
 
 export const ENTRIES_DIR = new URL('./entries/', import.meta.url).pathname;
@@ -51,7 +51,7 @@ export function checkEntries(entries: readonly Entry[]): string[] {
       if (!ids.has(r)) problems.push(`"${e.id}" is related to unknown id "${r}"`);
       if (r === e.id) problems.push(`"${e.id}" is related to itself`);
     }
-    const unconditional = new Set<string>([foldKey(e.name)]);
+    const unconditional = new Set<string>(nameIsConditional(e) ? [] : [foldKey(e.name)]);
     for (const a of e.aliases) {
       for (const r of a.requires ?? []) {
         if (!ids.has(r)) problems.push(`"${e.id}" alias "${a.text}" requires unknown id "${r}"`);

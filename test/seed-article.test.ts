@@ -43,3 +43,32 @@ describe('the seed article', () => {
     expect(mentions.filter((m) => m.text === 'Mr. Robertson')).toHaveLength(3);
   });
 });
+
+describe('names that are also other things', () => {
+  const spot = (text: string) =>
+    findMentions(compileMatcher(index.terms), text).map((m) => [
+      text.slice(m.start, m.end),
+      index.ids[m.entry],
+    ]);
+  it('marks Georgia the country only with words of the Caucasus on the page', () => {
+    expect(spot('Georgia and Russia fought over South Ossetia; Tbilisi blamed Moscow.')).toContainEqual([
+      'Georgia',
+      'georgia-country',
+    ]);
+    expect(spot('Georgia on my mind.')).toEqual([]);
+  });
+  it('marks Article 5 only where NATO is named, Mr. Robertson only after his full name', () => {
+    expect(spot('Article 5 of the constitution protects speech.')).toEqual([]);
+    expect(spot('Mr. Robertson said so.')).toEqual([]);
+    expect(spot('George Robertson spoke. Mr. Robertson said so.').map(([t]) => t)).toEqual([
+      'George Robertson',
+      'Mr. Robertson',
+    ]);
+  });
+  it('reads "Moscow still has differences with NATO" as both names', () => {
+    expect(spot('Moscow still has differences with NATO')).toEqual([
+      ['Moscow', 'moscow'],
+      ['NATO', 'nato'],
+    ]);
+  });
+});
