@@ -3,6 +3,7 @@
  * ("Mr. Putin", "Article 5", "Georgia") counts only where something it requires is on the page.
  * Pure, like the matcher.
  */
+import { insideLargerName } from './larger-name';
 import type { Candidate, Matcher, Mention, Term } from './matcher';
 
 /**
@@ -20,14 +21,19 @@ export function presentOnPage(terms: readonly Term[], candidates: Iterable<Candi
   return present;
 }
 
-/** Keeps the candidates that are mentions; each takes the first of its terms whose condition holds. */
+/**
+ * Keeps the candidates that are mentions; each takes the first of its terms whose condition holds.
+ * With the candidates' `text`, a match that is only part of a longer unknown name is dropped.
+ */
 export function resolveMentions(
   terms: readonly Term[],
   candidates: readonly Candidate[],
   present: ReadonlySet<number>,
+  text?: string,
 ): Mention[] {
   const mentions: Mention[] = [];
   for (const c of candidates) {
+    if (text !== undefined && insideLargerName(text, c.start, c.end)) continue;
     const chosen = c.terms.find((t) => {
       const term = terms[t]!;
       if (term.entry < 0) return false;
@@ -43,5 +49,5 @@ export function resolveMentions(
 /** Scan and resolve one text on its own: the whole text is the page. */
 export function findMentions(matcher: Matcher, text: string): Mention[] {
   const candidates = matcher.scan(text);
-  return resolveMentions(matcher.terms, candidates, presentOnPage(matcher.terms, candidates));
+  return resolveMentions(matcher.terms, candidates, presentOnPage(matcher.terms, candidates), text);
 }
