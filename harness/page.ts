@@ -82,7 +82,7 @@ export async function waitForMarks(
 export interface TermTarget {
   /** The marked text to look for. */
   readonly text: string;
-  /** Which match, counting from 0 in registry order. */
+  /** Which match, counting from 0 in document order. */
   readonly nth?: number;
   /** Match ranges that contain `text` rather than equal it. */
   readonly contains?: boolean;

@@ -60,25 +60,28 @@ export const call = (source: string, arg?: unknown): string =>
 
 /** (name) => MarkedRange[] for the ranges in `CSS.highlights.get(name)`, in registry order. */
 /**
- * Highlights may hold StaticRanges, which have no text or geometry of their own: each is read through
- * a live Range over the same boundaries. Shared by the two probes below.
+ * (highlight) => its ranges as live Ranges, in document order. Highlights may hold StaticRanges,
+ * which have no text or geometry of their own, and a highlight's own order is whatever order the
+ * ranges were added in. Shared by the two probes below.
  */
-const LIVE_RANGE = `(range) => {
-  if (typeof range.getClientRects === 'function') return range;
-  const live = document.createRange();
-  live.setStart(range.startContainer, range.startOffset);
-  live.setEnd(range.endContainer, range.endOffset);
-  return live;
+const LIVE_RANGES = `(highlight) => {
+  const out = [];
+  for (const range of highlight) {
+    if (typeof range.getClientRects === 'function') { out.push(range); continue; }
+    const live = document.createRange();
+    live.setStart(range.startContainer, range.startOffset);
+    live.setEnd(range.endContainer, range.endOffset);
+    out.push(live);
+  }
+  return out.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
 }`;
 
-/** (name) => MarkedRange[] for the ranges in `CSS.highlights.get(name)`, in registry order. */
+/** (name) => MarkedRange[] for the ranges in `CSS.highlights.get(name)`, in document order. */
 export const HIGHLIGHT_RANGES = `(name) => {
-  const live = ${LIVE_RANGE};
   const highlight = globalThis.CSS && CSS.highlights ? CSS.highlights.get(name) : undefined;
   if (!highlight) return [];
   const out = [];
-  for (const item of highlight) {
-    const range = live(item);
+  for (const range of (${LIVE_RANGES})(highlight)) {
     const r = range.getClientRects()[0];
     out.push({ text: range.toString(), rect: r ? { x: r.x, y: r.y, width: r.width, height: r.height } : null });
   }
@@ -90,12 +93,10 @@ export const HIGHLIGHT_RANGES = `(name) => {
  * \`text\`, after scrolling it to the middle of the viewport; null if there is no such range.
  */
 export const SCROLL_TO_RANGE = `({ name, text, nth, contains }) => {
-  const live = ${LIVE_RANGE};
   const highlight = globalThis.CSS && CSS.highlights ? CSS.highlights.get(name) : undefined;
   if (!highlight) return null;
   const matches = [];
-  for (const item of highlight) {
-    const range = live(item);
+  for (const range of (${LIVE_RANGES})(highlight)) {
     const t = range.toString();
     if (contains ? t.includes(text) : t === text) matches.push(range);
   }
