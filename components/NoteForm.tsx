@@ -15,8 +15,11 @@ export function NoteForm({ onSave, onCancel, trusted }: NoteFormProps) {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const box = useRef<HTMLTextAreaElement>(null);
-  // The editor opens because the reader asked for it: put the caret there.
-  useEffect(() => box.current?.focus(), []);
+  // The editor opens because the reader asked for it: put the caret there, in sight in a tall card.
+  useEffect(() => {
+    box.current?.focus();
+    box.current?.closest('form')?.scrollIntoView?.({ block: 'nearest' });
+  }, []);
 
   const save = async () => {
     if (saving || text.trim() === '') return;

@@ -1,7 +1,5 @@
-/** Where the read-only shared material lives: `../shared`, beside the repository. */
+/** Where the read-only shared material lives (`../shared`, beside the repository; see harness/paths). */
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { SHARED_DIR } from '../harness/paths';
 
-export const SHARED_DIR =
-  process.env.BACKSTORY_SHARED ?? fileURLToPath(new URL('../../shared/', import.meta.url));
 export const sharedPath = (...parts: string[]) => join(SHARED_DIR, ...parts);
