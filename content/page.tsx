@@ -13,9 +13,8 @@ import { createCardHost } from './card-host';
 import { createHighlighter } from './highlighter';
 import { mentionRect, pieceAt } from './hit-test';
 import { createHoverIntent } from './hover-intent';
-import { countEntities, scanSegments, type PageMention, type PageMentions } from './scan';
+import { countEntities, createScanner, type PageMention, type PageMentions } from './scan';
 import { publicationDate } from './page-date';
-import { collectSegments } from './segments';
 
 /** What the page needs from the background. */
 export interface CardApi {
@@ -42,7 +41,6 @@ interface OpenCard {
   readonly viaKeyboard: boolean;
 }
 
-const RESCAN_DELAY_MS = 750;
 const EMPTY: PageMentions = { list: [], byNode: new Map() };
 
 export function startPage({ doc, index, api, signal, matcher = compileMatcher(index.terms) }: PageOptions) {
@@ -212,45 +210,23 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
     listen,
   );
 
-  // Scanning, and again after the page changes its text.
-  let scanning: AbortController | null = null;
-  async function scan() {
-    scanning?.abort();
-    const run = new AbortController();
-    scanning = run;
-    const stop = AbortSignal.any([signal, run.signal]);
-    const found = await scanSegments(collectSegments(doc.body), matcher, stop);
-    if (!found || stop.aborted) return;
-    mentions = found;
-    current = -1;
-    highlighter.paint(found.list.map((m) => m.range));
-  }
-  let rescanTimer = 0;
-  const observer = new MutationObserver(() => {
-    if (rescanTimer === 0) {
-      rescanTimer = win.setTimeout(() => {
-        rescanTimer = 0;
-        void scan();
-      }, RESCAN_DELAY_MS);
-    }
-  });
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+  // Scanning in slices, then keeping the marks true as the page changes (scan.ts). It stops on
+  // `signal` by itself.
+  const scanner = createScanner({ doc, matcher, painter: highlighter, signal });
+  mentions = scanner.mentions;
 
   signal.addEventListener(
     'abort',
     () => {
-      observer.disconnect();
-      win.clearTimeout(rescanTimer);
       win.cancelAnimationFrame(frame);
       intent.dispose();
       host.dispose();
       highlighter.dispose();
-      scanning?.abort();
     },
     { once: true },
   );
 
-  const ready = scan();
+  const ready = scanner.ready;
 
   return {
     /** Resolves when the first scan has painted. */

@@ -1,16 +1,25 @@
 /**
- * Runs the matcher over the page's segments in short slices, then turns the resolved mentions into
- * page positions: one `StaticRange` per mention for painting, and per-node pieces for hit-testing.
+ * Scans a page and keeps its marks true while the page changes.
+ *
+ * - The first scan reads the page once, in slices of a few milliseconds, starting where the reader
+ *   is looking: from the viewport to the end, then from the top to the viewport.
+ * - Only segments with candidates are kept, each as a record (its nodes and candidates). Resolution
+ *   needs the whole page ("Mr. Putin" counts where "Vladimir Putin" is named anywhere), so the page
+ *   keeps a count of what is present; when a key appears or disappears, only the records that wait
+ *   for that key are resolved again.
+ * - One throttled MutationObserver notes added, removed and changed text; the blocks that hold it are
+ *   read again, and the records of removed nodes are dropped with their marks.
+ * - A page with very many mentions gets ranges registered only near the viewport: a highlight's
+ *   cost in the browser's rendering grows with its number of ranges (in Chromium every frame
+ *   re-validates them all once the DOM has changed).
  */
 import type { GlossaryIndex } from '../glossary/compile';
-import type { Candidate, Matcher } from '../matcher/matcher';
-import { presentOnPage, resolveMentions } from '../matcher/resolve';
-import { locate, type Segment } from './segments';
-import { SLICE_MS, yieldToPage } from './yield';
+import type { Candidate, Matcher, Term } from '../matcher/matcher';
+import { resolveMentions } from '../matcher/resolve';
+import { blockOf, insideSkipped, isInlineElement, locate, SegmentReader, type Segment } from './segments';
+import { yieldToPage } from './yield';
 
 export interface PageMention {
-  /** Position in reading order. */
-  readonly order: number;
   readonly entry: number;
   readonly range: StaticRange;
   readonly startNode: Text;
@@ -24,36 +33,200 @@ export interface Piece {
 }
 
 export interface PageMentions {
+  /** In reading order. */
   readonly list: readonly PageMention[];
   readonly byNode: ReadonlyMap<Text, readonly Piece[]>;
 }
 
-/** Scans every segment; resolves `null` when `signal` aborts first. */
-export async function scanSegments(
-  segments: readonly Segment[],
-  matcher: Matcher,
-  signal: AbortSignal,
-  now: () => number = () => performance.now(),
-): Promise<PageMentions | null> {
-  const candidates: Candidate[][] = [];
-  let sliceStart = now();
-  for (const segment of segments) {
-    if (now() - sliceStart > SLICE_MS) {
-      await yieldToPage();
-      if (signal.aborted) return null;
-      sliceStart = now();
-    }
-    candidates.push(matcher.scan(segment.text));
-  }
-  const present = presentOnPage(matcher.terms, candidates.flat());
-  const list: PageMention[] = [];
+/** What the scanner paints with (highlighter.ts). */
+export interface Painter {
+  add(range: AbstractRange): void;
+  remove(range: AbstractRange): void;
+}
+
+export interface ScannerOptions {
+  readonly doc: Document;
+  readonly matcher: Matcher;
+  readonly painter: Painter;
+  readonly signal: AbortSignal;
+  /** Called after the mentions have changed (a slice of the first scan, or the page's changes). */
+  readonly onChange?: () => void;
+  readonly now?: () => number;
+  /** Longest a slice may run before it yields. */
+  readonly sliceMs?: number;
+  /** Above this many mentions, only ranges near the viewport are registered. */
+  readonly windowAbove?: number;
+  /** Gap between two rounds of handling the page's changes. */
+  readonly throttleMs?: number;
+}
+
+/** A segment that has candidates, with what came of them. */
+interface SegmentRecord {
+  readonly nodes: readonly Text[];
+  readonly starts: readonly number[];
+  readonly candidates: readonly Candidate[];
+  /** Keys that some conditional term here needs; null when nothing here is conditional. */
+  readonly waitsFor: readonly number[] | null;
+  mentions: readonly PageMention[];
+  /** Offsets and entries of `mentions`, to tell whether resolving again changed anything. */
+  resolved: string;
+  painted: boolean;
+  live: boolean;
+  /** The last window (paintWindow round) that covered this record. */
+  round: number;
+}
+
+export const SLICE_MS = 5;
+export const WINDOW_ABOVE = 600;
+export const THROTTLE_MS = 200;
+/** Records kept painted beyond the viewport's edges when only the viewport's part is painted. */
+const WINDOW_SLACK = 24;
+
+/**
+ * Marks slices of work in the page's performance timeline (standard, cheap entries: the benchmark
+ * reads them; they show only names and times, which the page can already tell from the marks).
+ */
+let updateMeasures = 0;
+function measure(name: string, start: number, end: number): void {
+  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+  // A page open for days changes often: keep the timeline from growing without end.
+  if (name === 'backstory:update' && ++updateMeasures % 1000 === 0) performance.clearMeasures(name);
+  performance.measure(name, { start, end });
+}
+
+export function createScanner(options: ScannerOptions) {
+  const { doc, matcher, painter, signal } = options;
+  const win = doc.defaultView ?? window;
+  const now = options.now ?? (() => performance.now());
+  const sliceMs = options.sliceMs ?? SLICE_MS;
+  const windowAbove = options.windowAbove ?? WINDOW_ABOVE;
+  const throttleMs = options.throttleMs ?? THROTTLE_MS;
+  const terms: readonly Term[] = matcher.terms;
+
+  /** Records in document order. */
+  let records: SegmentRecord[] = [];
+  const recordOf = new Map<Text, SegmentRecord>();
   const byNode = new Map<Text, Piece[]>();
-  segments.forEach((segment, i) => {
-    for (const m of resolveMentions(matcher.terms, candidates[i]!, present)) {
-      const start = locate(segment, m.start, false);
-      const end = locate(segment, m.end, true);
+  const presentCount = new Map<number, number>();
+  const present = new Set<number>();
+  const waiting = new Map<number, SegmentRecord[]>();
+  /** Keys that appeared or disappeared since the last settle. */
+  const changedKeys = new Set<number>();
+  let mentionCount = 0;
+  let windowed = false;
+  let list: PageMention[] | null = null;
+  let dirty = false;
+
+  // ---- time slices ----------------------------------------------------------------------------
+
+  let sliceStart = 0;
+  const begin = () => {
+    sliceStart = now();
+  };
+  const overdue = () => now() - sliceStart > sliceMs;
+  /** Ends the slice (painting what it found) and gives the page a turn; false when stopped. */
+  async function pause(name: string): Promise<boolean> {
+    settle();
+    measure(name, sliceStart, now());
+    await yieldToPage();
+    begin();
+    return !signal.aborted;
+  }
+
+  // ---- what is present on the page ------------------------------------------------------------
+
+  function count(record: SegmentRecord, step: 1 | -1) {
+    for (const c of record.candidates) {
+      for (const t of c.terms) {
+        const term = terms[t]!;
+        if (term.entry >= 0 && term.requires) continue;
+        const n = (presentCount.get(term.entry) ?? 0) + step;
+        if (n > 0) presentCount.set(term.entry, n);
+        else presentCount.delete(term.entry);
+        if (n === 1 && step === 1) {
+          present.add(term.entry);
+          changedKeys.add(term.entry);
+        } else if (n === 0) {
+          present.delete(term.entry);
+          changedKeys.add(term.entry);
+        }
+      }
+    }
+  }
+
+  // ---- records ------------------------------------------------------------------------------
+
+  function makeRecord(segment: Segment): SegmentRecord | null {
+    const candidates = matcher.scan(segment.text);
+    if (candidates.length === 0) return null;
+    let keys: Set<number> | null = null;
+    for (const c of candidates) {
+      for (const t of c.terms) {
+        const needs = terms[t]!.requires;
+        if (terms[t]!.entry < 0 || !needs) continue;
+        keys ??= new Set();
+        for (const k of needs) keys.add(k);
+      }
+    }
+    const record: SegmentRecord = {
+      nodes: segment.nodes,
+      starts: segment.starts,
+      candidates,
+      waitsFor: keys ? [...keys] : null,
+      mentions: [],
+      resolved: '',
+      painted: false,
+      live: true,
+      round: 0,
+    };
+    for (const node of record.nodes) recordOf.set(node, record);
+    for (const k of record.waitsFor ?? []) {
+      const list = waiting.get(k);
+      if (list) list.push(record);
+      else waiting.set(k, [record]);
+    }
+    count(record, 1);
+    return record;
+  }
+
+  function paintRecord(record: SegmentRecord, on: boolean) {
+    if (record.painted === on) return;
+    record.painted = on;
+    if (on) painted.add(record);
+    else painted.delete(record);
+    for (const m of record.mentions) {
+      if (on) painter.add(m.range);
+      else painter.remove(m.range);
+    }
+  }
+
+  function unindex(record: SegmentRecord) {
+    paintRecord(record, false);
+    for (const m of record.mentions) {
+      for (const node of record.nodes) {
+        const pieces = byNode.get(node);
+        if (!pieces) continue;
+        const kept = pieces.filter((p) => p.mention !== m);
+        if (kept.length > 0) byNode.set(node, kept);
+        else byNode.delete(node);
+      }
+    }
+    mentionCount -= record.mentions.length;
+    record.mentions = [];
+  }
+
+  function resolve(record: SegmentRecord) {
+    const found = resolveMentions(terms, record.candidates, present);
+    const key = found.map((m) => `${m.start}:${m.end}:${m.entry}`).join();
+    if (key === record.resolved) return;
+    const wasPainted = record.painted || !windowed;
+    unindex(record);
+    record.resolved = key;
+    const mentions: PageMention[] = [];
+    for (const m of found) {
+      const start = locate(record, m.start, false);
+      const end = locate(record, m.end, true);
       const mention: PageMention = {
-        order: list.length,
         entry: m.entry,
         range: new StaticRange({
           startContainer: start.node,
@@ -63,14 +236,12 @@ export async function scanSegments(
         }),
         startNode: start.node,
       };
-      list.push(mention);
-      const first = start.index;
-      const last = end.index;
-      for (let n = first; n <= last; n++) {
-        const node = segment.nodes[n]!;
+      mentions.push(mention);
+      for (let n = start.index; n <= end.index; n++) {
+        const node = record.nodes[n]!;
         const piece: Piece = {
-          start: n === first ? start.offset : 0,
-          end: n === last ? end.offset : segment.starts[n + 1]! - segment.starts[n]!,
+          start: n === start.index ? start.offset : 0,
+          end: n === end.index ? end.offset : record.starts[n + 1]! - record.starts[n]!,
           mention,
         };
         const pieces = byNode.get(node);
@@ -78,9 +249,333 @@ export async function scanSegments(
         else byNode.set(node, [piece]);
       }
     }
+    record.mentions = mentions;
+    mentionCount += mentions.length;
+    if (wasPainted) paintRecord(record, true);
+    dirty = true;
+  }
+
+  function drop(record: SegmentRecord) {
+    if (!record.live) return;
+    record.live = false;
+    unindex(record);
+    for (const node of record.nodes) if (recordOf.get(node) === record) recordOf.delete(node);
+    count(record, -1);
+    dirty = true;
+  }
+
+  /** Records that were read but not resolved yet. */
+  let fresh: SegmentRecord[] = [];
+  /** Records painted now, when only the viewport's part is. */
+  const painted = new Set<SegmentRecord>();
+  let round = 0;
+
+  /** Resolves what the last slice changed, and paints it. */
+  function settle() {
+    if (changedKeys.size > 0) {
+      for (const k of changedKeys) {
+        const list = waiting.get(k);
+        if (!list) continue;
+        const alive = list.filter((r) => r.live);
+        if (alive.length > 0) waiting.set(k, alive);
+        else waiting.delete(k);
+        for (const r of alive) resolve(r);
+      }
+      changedKeys.clear();
+    }
+    for (const r of fresh) if (r.live) resolve(r);
+    fresh = [];
+    if (dirty) {
+      records = records.filter((r) => r.live);
+      list = null;
+      dirty = false;
+      updateWindowMode();
+      options.onChange?.();
+    }
+  }
+
+  /** Reads segments from `reader` into a run of new records, in document order. */
+  async function read(reader: SegmentReader, run: SegmentRecord[], name: string): Promise<boolean> {
+    for (;;) {
+      if (overdue()) {
+        if (!(await pause(name))) return false;
+        // The page removed the place the walk had reached: read the whole page again later
+        // (text read twice replaces its first reading).
+        if (!reader.connected) {
+          changed.add(doc.body);
+          return true;
+        }
+      }
+      const segment = reader.next();
+      if (!segment) return true;
+      // Text read again (its block changed) replaces what was found there before.
+      for (const node of segment.nodes) {
+        const old = recordOf.get(node);
+        if (old) drop(old);
+      }
+      const record = makeRecord(segment);
+      if (record) {
+        run.push(record);
+        fresh.push(record);
+      }
+    }
+  }
+
+  /**
+   * Puts a run of records (in document order, from one place of the page) into `records`. Records
+   * dropped by the run's own reading are still there, and still in the document: they only serve
+   * as landmarks until the next settle sweeps them out.
+   */
+  function insertRun(run: readonly SegmentRecord[]) {
+    if (run.length === 0) return;
+    const live = records;
+    const first = run[0]!.nodes[0]!;
+    const follows = (r: SegmentRecord) =>
+      (first.compareDocumentPosition(r.nodes[0]!) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    // Most runs go at the end (content appended below); else binary search for the place.
+    let at = live.length;
+    if (live.length > 0 && follows(live[live.length - 1]!)) {
+      let lo = 0;
+      let hi = live.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (follows(live[mid]!)) hi = mid;
+        else lo = mid + 1;
+      }
+      at = lo;
+    }
+    records = at === live.length ? live.concat(run) : [...live.slice(0, at), ...run, ...live.slice(at)];
+    list = null;
+  }
+
+  // ---- the viewport ------------------------------------------------------------------------
+
+  /** The block the reader is looking at, when the page is not at its top. */
+  function viewportStart(): Element | null {
+    if (win.scrollY < 1 || typeof doc.elementFromPoint !== 'function') return null;
+    for (const f of [0.15, 0.35, 0.6]) {
+      const hit = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight * f);
+      if (!hit || hit === doc.body || hit === doc.documentElement || !doc.body.contains(hit)) continue;
+      const block = isInlineElement(hit) ? blockOf(hit) : hit;
+      if (!block || block === doc.body || insideSkipped(block)) continue;
+      return block;
+    }
+    return null;
+  }
+
+  function updateWindowMode() {
+    if (!windowed && mentionCount > windowAbove) {
+      windowed = true;
+      scheduleWindow();
+    } else if (windowed && mentionCount < windowAbove / 2) {
+      windowed = false;
+      for (const r of records) if (r.live) paintRecord(r, true);
+    } else if (windowed) scheduleWindow();
+  }
+
+  const anchorOf = (r: SegmentRecord) => r.nodes[0]!.parentElement;
+
+  /** First index in records whose anchor satisfies `past` (assumes reading order runs down the page). */
+  function searchRecords(past: (rect: DOMRect) => boolean): number {
+    let lo = 0;
+    let hi = records.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const anchor = anchorOf(records[mid]!);
+      const rect = anchor ? anchor.getBoundingClientRect() : null;
+      if (rect && past(rect)) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+
+  /** Registers the ranges of records near the viewport (a screen above and below), and no others. */
+  function paintWindow() {
+    windowFrame = 0;
+    if (!windowed || signal.aborted) return;
+    const t0 = now();
+    const height = win.innerHeight;
+    const from = Math.max(0, searchRecords((r) => r.bottom >= -height) - WINDOW_SLACK);
+    const to = Math.min(records.length, searchRecords((r) => r.top > 2 * height) + WINDOW_SLACK);
+    round++;
+    for (let i = from; i < to; i++) {
+      const r = records[i]!;
+      r.round = round;
+      if (r.live) paintRecord(r, true);
+    }
+    for (const r of [...painted]) if (r.round !== round) paintRecord(r, false);
+    measure('backstory:window', t0, now());
+  }
+
+  let windowFrame = 0;
+  function scheduleWindow() {
+    if (windowFrame === 0 && !signal.aborted) windowFrame = win.requestAnimationFrame(paintWindow);
+  }
+  const onScroll = () => {
+    if (windowed) scheduleWindow();
+  };
+  doc.addEventListener('scroll', onScroll, { capture: true, passive: true, signal });
+  win.addEventListener('resize', onScroll, { passive: true, signal });
+
+  // ---- the page's changes -------------------------------------------------------------------
+
+  const changed = new Set<Node>();
+  const removed = new Set<Node>();
+  let initialDone = false;
+  let updateTimer = 0;
+  let lastUpdate = 0;
+  let updating = false;
+
+  const observer = new MutationObserver((mutations) => {
+    for (const m of mutations) {
+      if (m.type === 'characterData') changed.add(m.target);
+      else {
+        // The parent's inline run may have joined or split: its block is read again, unless the
+        // added node is a block of its own between blocks (a feed appending paragraphs).
+        for (const n of m.removedNodes) {
+          removed.add(n);
+          if (!isBlock(n) || joins(m.previousSibling) || joins(m.nextSibling)) changed.add(m.target);
+        }
+        for (const n of m.addedNodes) {
+          changed.add(isBlock(n) && !joins(n.previousSibling) && !joins(n.nextSibling) ? n : m.target);
+        }
+      }
+    }
+    scheduleUpdate();
   });
-  return { list, byNode };
+  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+
+  // A block between blocks (or white space) joins no other text: a feed appending or dropping
+  // paragraphs needs only those paragraphs read, not their container.
+  const isBlock = (n: Node) => n.nodeType === Node.ELEMENT_NODE && !isInlineElement(n as Element);
+  const joins = (n: Node | null) =>
+    n !== null &&
+    (n.nodeType === Node.TEXT_NODE
+      ? /\S/.test((n as Text).data)
+      : n.nodeType === Node.ELEMENT_NODE && isInlineElement(n as Element));
+
+  function scheduleUpdate() {
+    if (updateTimer !== 0 || updating || !initialDone || signal.aborted) return;
+    const wait = Math.max(0, lastUpdate + throttleMs - now());
+    updateTimer = win.setTimeout(() => {
+      updateTimer = 0;
+      void update();
+    }, wait);
+  }
+
+  /** Where to read again for one changed node: the node if it stands alone, else its block. */
+  function rootFor(node: Node): Node | null {
+    if (!node.isConnected) return null;
+    if (node.nodeType === Node.ELEMENT_NODE && !isInlineElement(node as Element)) return node;
+    return blockOf(node) ?? doc.body;
+  }
+
+  async function update() {
+    updating = true;
+    begin();
+    try {
+      // Removed nodes: their records go, with their marks and what they made present.
+      const gone = [...removed];
+      removed.clear();
+      for (const node of gone) {
+        if (node.isConnected) continue;
+        if (node.nodeType === Node.TEXT_NODE) {
+          const r = recordOf.get(node as Text);
+          if (r) drop(r);
+          continue;
+        }
+        if (recordOf.size === 0) continue;
+        const walker = doc.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+        for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+          const r = recordOf.get(t as Text);
+          if (r) drop(r);
+          if (overdue() && !(await pause('backstory:update'))) return;
+        }
+      }
+
+      // Changed places: the outermost ones, each read again, in document order.
+      const roots = new Set<Node>();
+      for (const node of changed) {
+        const root = rootFor(node);
+        if (root && !insideSkipped(root)) roots.add(root);
+      }
+      changed.clear();
+      records = records.filter((r) => r.live);
+      const outermost = [...roots].filter((root) => {
+        for (let p = root.parentNode; p; p = p.parentNode) if (roots.has(p)) return false;
+        return true;
+      });
+      outermost.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+      for (const root of outermost) {
+        if (!root.isConnected) continue;
+        const run: SegmentRecord[] = [];
+        if (!(await read(new SegmentReader(root), run, 'backstory:update'))) return;
+        insertRun(run);
+      }
+      settle();
+      measure('backstory:update', sliceStart, now());
+    } finally {
+      updating = false;
+      lastUpdate = now();
+      if (changed.size > 0 || removed.size > 0) scheduleUpdate();
+    }
+  }
+
+  // ---- the first scan -----------------------------------------------------------------------
+
+  async function firstScan(): Promise<void> {
+    const t0 = now();
+    begin();
+    const start = viewportStart();
+    const below: SegmentRecord[] = [];
+    if (!(await read(new SegmentReader(doc.body, start ? { startAt: start } : {}), below, 'backstory:scan')))
+      return;
+    insertRun(below);
+    if (start) {
+      const above: SegmentRecord[] = [];
+      if (!(await read(new SegmentReader(doc.body, { stopAt: start }), above, 'backstory:scan'))) return;
+      insertRun(above);
+    }
+    settle();
+    measure('backstory:scan', sliceStart, now());
+    // The whole first scan, from start to every mention painted, as wall time.
+    measure('backstory:ready', t0, now());
+    initialDone = true;
+    scheduleUpdate();
+  }
+
+  signal.addEventListener(
+    'abort',
+    () => {
+      observer.disconnect();
+      win.clearTimeout(updateTimer);
+      if (windowFrame !== 0) win.cancelAnimationFrame(windowFrame);
+    },
+    { once: true },
+  );
+
+  const ready = firstScan();
+
+  const mentions: PageMentions = {
+    get list() {
+      list ??= records.flatMap((r) => (r.live ? r.mentions : []));
+      return list;
+    },
+    byNode,
+  };
+
+  return {
+    /** Resolves when the first scan has painted (or was stopped). */
+    ready,
+    mentions,
+    /** How many ranges are registered with the highlight now, and whether only the viewport's are. */
+    get windowed(): boolean {
+      return windowed;
+    },
+  };
 }
+
+export type Scanner = ReturnType<typeof createScanner>;
 
 /** Entities in order of first appearance, with how often each is mentioned. */
 export function countEntities(mentions: readonly PageMention[], index: GlossaryIndex) {

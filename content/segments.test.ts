@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectSegments, locate } from './segments';
+import { collectSegments, locate, SegmentReader } from './segments';
 
 function segmentsOf(html: string): string[] {
   document.body.replaceChildren();
@@ -48,5 +48,30 @@ describe('locate', () => {
     expect(end.node.data).toBe('Vladimir ');
     expect(end.offset).toBe(9);
     expect(locate(segment!, 14, true)).toMatchObject({ index: 1, offset: 5 });
+  });
+});
+
+describe('SegmentReader', () => {
+  it('reads from a start node to the end, and from the top up to it, the same segments', () => {
+    const html =
+      '<h1>Title</h1><div>Moscow<p id="mid">Paris <b>and</b> Rome</p>Berlin<br>Kyiv</div>' +
+      '<script>x</script><p>Vladimir <b>Putin</b></p>';
+    const all = segmentsOf(html);
+    const mid = document.getElementById('mid')!;
+    const read = (reader: SegmentReader) => {
+      const out: string[] = [];
+      for (let s = reader.next(); s; s = reader.next()) out.push(s.text);
+      return out;
+    };
+    const below = read(new SegmentReader(document.body, { startAt: mid }));
+    const above = read(new SegmentReader(document.body, { stopAt: mid }));
+    expect([...above, ...below]).toEqual(all);
+    expect(below[0]).toBe('Paris and Rome');
+  });
+
+  it('reads a single text node as its own root', () => {
+    segmentsOf('<p>NATO</p>');
+    const text = document.querySelector('p')!.firstChild!;
+    expect(new SegmentReader(text).next()?.text).toBe('NATO');
   });
 });

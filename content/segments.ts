@@ -3,10 +3,14 @@
  * content, so that "Vladimir <b>Putin</b>" is matched as one name but two paragraphs never join.
  * Each text node's data is read exactly once (Firefox content scripts pay for every read of a long
  * `Text.data`).
+ *
+ * The walk is a TreeWalker without a filter: a filter is a call from the browser into script for
+ * every node, and costs several times the walk itself. Skipped subtrees are stepped over by hand.
+ * A reader can stop after any segment and go on later, so the walk can be cut into slices.
  */
 
 /** Elements whose text is never marked: code, form fields, editors, and our own card. */
-const SKIPPED = new Set([
+const SKIPPED_TAGS = [
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -25,10 +29,10 @@ const SKIPPED = new Set([
   'AUDIO',
   'HEAD',
   'TITLE',
-]);
+];
 
 /** Elements that flow inside a line: text on either side belongs to one segment. */
-const INLINE = new Set([
+const INLINE_TAGS = [
   'A',
   'ABBR',
   'B',
@@ -59,9 +63,15 @@ const INLINE = new Set([
   'LABEL',
   'NOBR',
   'WBR',
-]);
+];
 
 export const CARD_HOST_TAG = 'BACKSTORY-CARD';
+
+// Both cases: SVG and MathML report lower-case tag names, and so does XHTML. Looking up both
+// spellings is cheaper than upper-casing every tag name.
+const bothCases = (tags: readonly string[]) => new Set([...tags, ...tags.map((t) => t.toLowerCase())]);
+const SKIPPED = bothCases([...SKIPPED_TAGS, CARD_HOST_TAG]);
+const INLINE = bothCases(INLINE_TAGS);
 
 export interface Segment {
   readonly text: string;
@@ -70,65 +80,186 @@ export interface Segment {
   readonly starts: readonly number[];
 }
 
-function skipped(el: Element): boolean {
-  const tag = el.tagName.toUpperCase();
-  if (SKIPPED.has(tag) || tag === CARD_HOST_TAG) return true;
-  return el instanceof HTMLElement && el.isContentEditable;
+export const isInlineElement = (el: Element): boolean => INLINE.has(el.tagName);
+
+/** The element a text node's line belongs to: its nearest ancestor that is not inline. */
+export function blockOf(node: Node): Element | null {
+  let el = node.parentElement;
+  while (el && INLINE.has(el.tagName)) el = el.parentElement;
+  return el;
+}
+
+/** Editing hosts under `root` (or holding it): their text is the reader's, never marked. */
+function editingHosts(root: Node): Set<Element> {
+  const hosts = new Set<Element>();
+  const scope = root as ParentNode;
+  if (typeof scope.querySelectorAll !== 'function') return hosts;
+  for (const el of scope.querySelectorAll('[contenteditable]')) {
+    if (el instanceof HTMLElement && el.isContentEditable) hosts.add(el);
+  }
+  return hosts;
+}
+
+/** Whether `node` sits inside something whose text is never marked (checked up to the document). */
+export function insideSkipped(node: Node): boolean {
+  for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el;) {
+    if (SKIPPED.has(el.tagName)) return true;
+    if (el instanceof HTMLElement && el.isContentEditable) return true;
+    const parent: Node | null = el.parentNode;
+    // Our card lives in a shadow root; so may page widgets, whose text is not walked.
+    el = parent instanceof Element ? parent : null;
+  }
+  return false;
 }
 
 /**
- * Collects the segments under `root`. Elements are visited too, so that a block element or a line
- * break between two text nodes ends the segment even when both share a block ancestor.
+ * Reads the segments under `root` one at a time, in document order. With `stopAt`, the reader
+ * ends where that node begins (the part of the page before it).
  */
-export function collectSegments(root: Node): Segment[] {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.ELEMENT_NODE && skipped(node as Element)) return NodeFilter.FILTER_REJECT;
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
-  const segments: Segment[] = [];
-  let text = '';
-  let nodes: Text[] = [];
-  let starts: number[] = [];
-  let block: Element | null = null;
-  const flush = () => {
-    if (nodes.length > 0 && /\S/.test(text)) segments.push({ text, nodes, starts });
-    text = '';
-    nodes = [];
-    starts = [];
-  };
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.nodeType === Node.ELEMENT_NODE) {
-      if (!INLINE.has((node as Element).tagName.toUpperCase())) flush();
-      continue;
+export class SegmentReader {
+  private readonly walker: TreeWalker;
+  private readonly hosts: Set<Element>;
+  private readonly stopAt: Node | null;
+  /** The node to handle next when a skip has already moved the walker there. */
+  private pending: Node | null = null;
+  private started = false;
+  private finished = false;
+  private text = '';
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private block: Element | null = null;
+  private lastParent: Node | null = null;
+  private lastBlock: Element | null = null;
+
+  constructor(
+    private readonly root: Node,
+    options: { startAt?: Node; stopAt?: Node } = {},
+  ) {
+    const doc = root.ownerDocument ?? (root as Document);
+    this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+    this.hosts = editingHosts(root);
+    this.stopAt = options.stopAt ?? null;
+    // A document in design mode is all editor.
+    if (doc.designMode === 'on') this.finished = true;
+    if (options.startAt) {
+      this.walker.currentNode = options.startAt;
+      this.pending = options.startAt;
+      this.started = true;
     }
-    const textNode = node as Text;
-    const data = textNode.data;
-    if (data.length === 0) continue;
-    const own = blockOf(textNode);
-    if (own !== block) {
-      flush();
-      block = own;
-    }
-    starts.push(text.length);
-    nodes.push(textNode);
-    text += data;
   }
-  flush();
-  return segments;
+
+  get done(): boolean {
+    return this.finished;
+  }
+
+  /** False once the page has removed the node the walk stands on: the walk cannot go on from there. */
+  get connected(): boolean {
+    return this.finished || this.walker.currentNode.isConnected;
+  }
+
+  /** The next node of the walk after the whole subtree of `el`, or null at the end. */
+  private after(el: Node): Node | null {
+    const w = this.walker;
+    w.currentNode = el;
+    for (;;) {
+      const sibling = w.nextSibling();
+      if (sibling) return sibling;
+      if (!w.parentNode()) return null;
+    }
+  }
+
+  private advance(): Node | null {
+    if (this.pending) {
+      const node = this.pending;
+      this.pending = null;
+      return node;
+    }
+    if (!this.started) {
+      this.started = true;
+      // The root's own text (a rescan of a single text node) comes first.
+      if (this.root.nodeType === Node.TEXT_NODE) return this.root;
+    }
+    return this.walker.nextNode();
+  }
+
+  /** Ends the segment being built; returns it if it has any non-space text. */
+  private flush(): Segment | null {
+    const segment =
+      this.nodes.length > 0 && /\S/.test(this.text)
+        ? { text: this.text, nodes: this.nodes, starts: this.starts }
+        : null;
+    this.text = '';
+    this.nodes = [];
+    this.starts = [];
+    return segment;
+  }
+
+  private add(node: Text, data: string): void {
+    this.starts.push(this.text.length);
+    this.nodes.push(node);
+    this.text = this.text.length === 0 ? data : this.text + data;
+  }
+
+  /** The next segment, or null when the walk is over. */
+  next(): Segment | null {
+    while (!this.finished) {
+      const node = this.advance();
+      if (node === null || node === this.stopAt) {
+        this.finished = true;
+        return this.flush();
+      }
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        const el = node as Element;
+        const tag = el.tagName;
+        if (SKIPPED.has(tag) || (this.hosts.size > 0 && this.hosts.has(el))) {
+          this.pending = this.after(el);
+          if (this.pending === null) this.finished = true;
+          // A skipped element is no line break: "a <button>b</button> c" stays one segment.
+          if (this.finished) return this.flush();
+          continue;
+        }
+        if (!INLINE.has(tag)) {
+          const segment = this.flush();
+          if (segment) return segment;
+        }
+        continue;
+      }
+      if (node.nodeType !== Node.TEXT_NODE) continue;
+      const textNode = node as Text;
+      const data = textNode.data;
+      if (data.length === 0) continue;
+      const parent = textNode.parentNode;
+      let own: Element | null;
+      if (parent === this.lastParent) own = this.lastBlock;
+      else {
+        own = blockOf(textNode);
+        this.lastParent = parent;
+        this.lastBlock = own;
+      }
+      if (own !== this.block) {
+        this.block = own;
+        const segment = this.flush();
+        this.add(textNode, data);
+        if (segment) return segment;
+        continue;
+      }
+      this.add(textNode, data);
+    }
+    return null;
+  }
 }
 
-function blockOf(node: Text): Element | null {
-  let el = node.parentElement;
-  while (el && INLINE.has(el.tagName.toUpperCase())) el = el.parentElement;
-  return el;
+/** Collects the segments under `root`. */
+export function collectSegments(root: Node): Segment[] {
+  const reader = new SegmentReader(root);
+  const segments: Segment[] = [];
+  for (let s = reader.next(); s; s = reader.next()) segments.push(s);
+  return segments;
 }
 
 /** The node holding `offset` of the segment, and the offset inside it. */
 export function locate(
-  segment: Segment,
+  segment: Pick<Segment, 'nodes' | 'starts'>,
   offset: number,
   atEnd: boolean,
 ): { index: number; node: Text; offset: number } {

@@ -1,0 +1,146 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { compileMatcher, type Term } from '../matcher/matcher';
+import { createScanner, type Painter } from './scan';
+
+// happy-dom has no StaticRange; the scanner only creates them and hands them to the painter.
+beforeAll(() => {
+  if (typeof globalThis.StaticRange === 'undefined') {
+    class FakeStaticRange {
+      readonly startContainer: Node;
+      readonly startOffset: number;
+      readonly endContainer: Node;
+      readonly endOffset: number;
+      constructor(init: StaticRangeInit) {
+        this.startContainer = init.startContainer;
+        this.startOffset = init.startOffset;
+        this.endContainer = init.endContainer;
+        this.endOffset = init.endOffset;
+      }
+    }
+    (globalThis as Record<string, unknown>).StaticRange = FakeStaticRange;
+  }
+});
+
+const NATO = 0;
+const PUTIN = 1;
+const terms: Term[] = [
+  { text: 'NATO', entry: NATO, case: 'exact' },
+  { text: 'Vladimir Putin', entry: PUTIN, case: 'upper-ok' },
+  { text: 'Mr. Putin', entry: PUTIN, case: 'upper-ok', requires: [PUTIN] },
+];
+const matcher = compileMatcher(terms);
+
+/** A painter that keeps the painted ranges' text. */
+function recordingPainter() {
+  const painted = new Set<StaticRange>();
+  const painter: Painter = {
+    add: (r) => painted.add(r as StaticRange),
+    remove: (r) => painted.delete(r as StaticRange),
+  };
+  const texts = () =>
+    [...painted]
+      .map((r) => {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        return range.toString();
+      })
+      .sort();
+  return { painter, texts };
+}
+
+const life = new AbortController();
+afterEach(() => life.abort());
+
+async function start(html: string, options: { sliceMs?: number; now?: () => number } = {}) {
+  document.body.replaceChildren(document.createRange().createContextualFragment(html));
+  const { painter, texts } = recordingPainter();
+  const signal = new AbortController();
+  life.signal.addEventListener('abort', () => signal.abort());
+  const scanner = createScanner({
+    doc: document,
+    matcher,
+    painter,
+    signal: signal.signal,
+    throttleMs: 0,
+    ...options,
+  });
+  await scanner.ready;
+  return { scanner, texts };
+}
+
+/** Waits for the throttled MutationObserver round to run. */
+const settled = () => new Promise((done) => setTimeout(done, 30));
+
+describe('createScanner', () => {
+  it('marks names across inline elements and resolves conditions over the whole page', async () => {
+    const { scanner, texts } = await start(
+      '<p>Mr. Putin spoke.</p><p>NATO met <b>Vladimir</b> Putin.</p><p>Mr. <i>Putin</i> left.</p>',
+    );
+    expect(texts()).toEqual(['Mr. Putin', 'Mr. Putin', 'NATO', 'Vladimir Putin']);
+    expect(scanner.mentions.list.map((m) => m.entry)).toEqual([PUTIN, NATO, PUTIN, PUTIN]);
+    const first = document.querySelector('p')!.firstChild as Text;
+    expect(scanner.mentions.byNode.get(first)?.map((p) => [p.start, p.end])).toEqual([[0, 9]]);
+  });
+
+  it('marks added text, drops marks of removed text, and re-reads changed text', async () => {
+    const { scanner, texts } = await start('<div id="feed"><p>NATO</p></div>');
+    const feed = document.getElementById('feed')!;
+    const added = document.createElement('p');
+    added.textContent = 'Vladimir Putin and Mr. Putin';
+    feed.append(added);
+    await settled();
+    expect(texts()).toEqual(['Mr. Putin', 'NATO', 'Vladimir Putin']);
+
+    // Without the full name on the page, "Mr. Putin" no longer counts.
+    added.firstChild!.nodeValue = 'Only Mr. Putin now';
+    await settled();
+    expect(texts()).toEqual(['NATO']);
+
+    feed.firstElementChild!.remove();
+    await settled();
+    expect(texts()).toEqual([]);
+    expect(scanner.mentions.list).toEqual([]);
+    expect(scanner.mentions.byNode.size).toBe(0);
+  });
+
+  it('joins text added inside a line to its neighbours', async () => {
+    const { texts } = await start('<p id="line">Vladimir </p>');
+    const b = document.createElement('b');
+    b.textContent = 'Putin';
+    document.getElementById('line')!.append(b);
+    await settled();
+    expect(texts()).toEqual(['Vladimir Putin']);
+  });
+
+  it('works in slices and says so in the performance timeline', async () => {
+    performance.clearMeasures();
+    let clock = 0;
+    const paragraphs = Array.from({ length: 40 }, (_, i) => `<p>NATO paragraph ${i}</p>`).join('');
+    const { scanner } = await start(paragraphs, { sliceMs: 3, now: () => clock++ });
+    expect(scanner.mentions.list).toHaveLength(40);
+    expect(performance.getEntriesByName('backstory:scan').length).toBeGreaterThan(5);
+    expect(performance.getEntriesByName('backstory:ready')).toHaveLength(1);
+  });
+
+  it('stops when its signal aborts', async () => {
+    document.body.replaceChildren();
+    for (let i = 0; i < 50; i++)
+      document.body.append(Object.assign(document.createElement('p'), { textContent: 'NATO' }));
+    const { painter, texts } = recordingPainter();
+    const stop = new AbortController();
+    let clock = 0;
+    const scanner = createScanner({
+      doc: document,
+      matcher,
+      painter,
+      signal: stop.signal,
+      sliceMs: 1,
+      now: () => clock++,
+    });
+    stop.abort();
+    await scanner.ready;
+    expect(texts().length).toBeLessThan(50);
+  });
+});
