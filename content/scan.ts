@@ -15,7 +15,7 @@
  */
 import type { GlossaryIndex } from '../glossary/compile';
 import type { Candidate, Matcher, Term } from '../matcher/matcher';
-import { resolveMentions } from '../matcher/resolve';
+import { candidatesIn, resolveMentions } from '../matcher/resolve';
 import { blockOf, insideSkipped, isInlineElement, locate, SegmentReader, type Segment } from './segments';
 import { yieldToPage } from './yield';
 
@@ -157,7 +157,7 @@ export function createScanner(options: ScannerOptions) {
   // ---- records ------------------------------------------------------------------------------
 
   function makeRecord(segment: Segment): SegmentRecord | null {
-    const candidates = matcher.scan(segment.text);
+    const candidates = candidatesIn(matcher, segment.text);
     if (candidates.length === 0) return null;
     let keys: Set<number> | null = null;
     for (const c of candidates) {

@@ -22,18 +22,21 @@ export function presentOnPage(terms: readonly Term[], candidates: Iterable<Candi
 }
 
 /**
- * Keeps the candidates that are mentions; each takes the first of its terms whose condition holds.
- * With the candidates' `text`, a match that is only part of a longer unknown name is dropped.
+ * The matcher's candidates in `text`, less those that are only part of a longer name the glossary
+ * does not know ("New York" in "New York Cotton Exchange"). What every caller of the matcher uses.
  */
+export function candidatesIn(matcher: Matcher, text: string): Candidate[] {
+  return matcher.scan(text).filter((c) => !insideLargerName(text, c.start, c.end));
+}
+
+/** Keeps the candidates that are mentions; each takes the first of its terms whose condition holds. */
 export function resolveMentions(
   terms: readonly Term[],
   candidates: readonly Candidate[],
   present: ReadonlySet<number>,
-  text?: string,
 ): Mention[] {
   const mentions: Mention[] = [];
   for (const c of candidates) {
-    if (text !== undefined && insideLargerName(text, c.start, c.end)) continue;
     const chosen = c.terms.find((t) => {
       const term = terms[t]!;
       if (term.entry < 0) return false;
@@ -48,6 +51,6 @@ export function resolveMentions(
 
 /** Scan and resolve one text on its own: the whole text is the page. */
 export function findMentions(matcher: Matcher, text: string): Mention[] {
-  const candidates = matcher.scan(text);
-  return resolveMentions(matcher.terms, candidates, presentOnPage(matcher.terms, candidates), text);
+  const candidates = candidatesIn(matcher, text);
+  return resolveMentions(matcher.terms, candidates, presentOnPage(matcher.terms, candidates));
 }
