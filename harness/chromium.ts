@@ -27,6 +27,8 @@ export interface ChromiumOptions {
    * keep routing out of their timings: outside host names still fail to resolve (see the args).
    */
   readonly routeRequests?: boolean;
+  /** False for the same browser without Backstory (the benchmark's baseline); `extensionId` is then ''. */
+  readonly withExtension?: boolean;
 }
 
 export interface ChromiumHarness {
@@ -63,13 +65,15 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
   const ownsProfile = options.profileDir === undefined;
   const profileDir = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'backstory-chromium-')));
+  const withExtension = options.withExtension ?? true;
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(withExtension
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : ['--disable-extensions']),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -88,14 +92,16 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     );
   }
 
-  const worker =
-    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', {
-      predicate: (w) => w.url().startsWith('chrome-extension://'),
-      timeout: 30_000,
-    }));
-  extensionId = new URL(worker.url()).hostname;
-  const id = extensionId;
+  if (withExtension) {
+    const worker =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', {
+        predicate: (w) => w.url().startsWith('chrome-extension://'),
+        timeout: 30_000,
+      }));
+    extensionId = new URL(worker.url()).hostname;
+  }
+  const id = extensionId ?? '';
 
   const serviceWorker = async (): Promise<Worker> =>
     context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`)) ??

@@ -23,6 +23,10 @@ export interface FirefoxOptions {
   /** Reuse a profile; puppeteer makes (and removes) a temporary one otherwise. */
   readonly profileDir?: string;
   readonly viewport?: { readonly width: number; readonly height: number } | null;
+  /** False for the same browser without Backstory (the benchmark's baseline). */
+  readonly withExtension?: boolean;
+  /** More preferences, on top of the offline ones. */
+  readonly prefs?: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface FirefoxHarness {
@@ -61,10 +65,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
       'xpinstall.signatures.required': false,
       'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
       ...OFFLINE_PREFS,
+      ...options.prefs,
     },
   });
   try {
-    await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
+    if (options.withExtension ?? true) {
+      await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
+    }
   } catch (error) {
     await browser.close();
     throw error;
