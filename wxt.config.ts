@@ -8,6 +8,20 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader of any file sees where each name comes from.
   imports: false,
+  zip: {
+    // The Firefox sources zip is what Add-ons reviewers rebuild from: it keeps what `wxt build`
+    // needs and leaves out the tests, the browser harness, the demo and benchmark output. Dot
+    // folders (.tmp, .ci) are left out by WXT already.
+    excludeSources: [
+      'test/**',
+      'harness/**',
+      'demo/**',
+      'bench/**',
+      'bench-results/**',
+      'test-results/**',
+      'coverage/**',
+    ],
+  },
   vite: () => ({
     plugins: [glossaryPlugin()],
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
