@@ -76,7 +76,7 @@ describe('Card', () => {
     const dialog = screen.getByRole('dialog', { name: 'NATO' });
     expect(dialog.textContent).toContain('As of 3 October 2001');
     expect(screen.getByText('Members').nextElementSibling?.textContent).toBe(
-      '19 (since 1999 (until 2004)) · today: 32',
+      '19 (since 1999, until 2004) · today: 32',
     );
     expect(dialog.textContent).toContain('facts checked 26 November 2026');
   });

@@ -24,6 +24,9 @@ export interface CardProps {
 
 const isTrusted = (e: Event) => e.isTrusted;
 
+/** A card is read at a glance: a few related entries, the closest first. */
+const MAX_RELATED = 6;
+
 /** The background card of one glossary entry: a labelled, non-modal dialog. */
 export function Card({
   data,
@@ -72,7 +75,7 @@ export function Card({
             <nav class="related" aria-label="Related">
               <span>Related:</span>
               <ul>
-                {data.related.map((r) => (
+                {data.related.slice(0, MAX_RELATED).map((r) => (
                   <li key={r.id}>
                     <button
                       type="button"

@@ -10,13 +10,13 @@ describe('FactList', () => {
     render(
       <FactList
         lines={[
-          { label: 'Members', value: '19', when: 'since 1999 (until 2004)', today: '32' },
+          { label: 'Members', value: '19', when: 'since 1999, until 2004', today: '32' },
           { label: 'Headquarters', value: 'Brussels' },
         ]}
       />,
     );
     expect(screen.getByText('Members').nextElementSibling?.textContent).toBe(
-      '19 (since 1999 (until 2004)) · today: 32',
+      '19 (since 1999, until 2004) · today: 32',
     );
     expect(screen.getByText('Headquarters').nextElementSibling?.textContent).toBe('Brussels');
   });

@@ -43,7 +43,7 @@ describe('describeFacts', () => {
   it('speaks for the page date, with the term of an office held then', () => {
     expect(describeFacts(robertson, '2026-11-26', '2001-10-03')).toEqual([
       { label: 'Born', value: '12 April 1946, Port Ellen, Scotland', when: undefined },
-      { label: 'NATO Secretary General', value: '10th Secretary General', when: 'since 1999 (until 2003)' },
+      { label: 'NATO Secretary General', value: '10th Secretary General', when: 'since 1999, until 2003' },
     ]);
   });
   it('says what a changed fact is today', () => {
@@ -51,7 +51,7 @@ describe('describeFacts', () => {
     expect(lines.find((l) => l.label === 'Members')).toEqual({
       label: 'Members',
       value: '19',
-      when: 'since 1999 (until 2004)',
+      when: 'since 1999, until 2004',
       today: '32',
     });
   });

@@ -24,7 +24,7 @@ const year = (date: string) => date.slice(0, 4);
 export interface FactLine {
   readonly label: string;
   readonly value: string;
-  /** When it held: "since 1999", "since 1999 (until 2003)", "1999–2004"; absent when obvious. */
+  /** When it held: "since 1999", "since 1999, until 2003", "1999–2004"; absent when obvious. */
   readonly when?: string;
   /** What the same fact is today, when the card speaks for an earlier date and it has changed. */
   readonly today?: string;
@@ -37,7 +37,7 @@ function when(f: Fact, asOf: string | undefined): string | undefined {
   if (f.until === undefined) return `since ${year(f.from)}`;
   return asOf === undefined
     ? `${year(f.from)}–${year(f.until)}`
-    : `since ${year(f.from)} (until ${year(f.until)})`;
+    : `since ${year(f.from)}, until ${year(f.until)}`;
 }
 
 /**
