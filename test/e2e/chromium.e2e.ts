@@ -162,6 +162,17 @@ describe('seed article', () => {
     expect(await page.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
   });
 
+  test("the card speaks for the article's date, 3 October 2001", async () => {
+    await hoverCard('George Robertson');
+    const card = await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes('As of 3 October 2001'),
+    );
+    expect(collapse(card.text)).toMatch(/Secretary General of NATO.*since 1999, until 2003/);
+    expect(card.text).toMatch(/facts checked \d{1,2} \w+ \d{4}/);
+    await closeCardWithEscape();
+  });
+
   test("a note saved in Vladimir Putin's card shows in his card", async () => {
     const card = await hoverCard('Vladimir Putin');
     expect(card.dialogName).toBe('Vladimir Putin');
