@@ -5,6 +5,7 @@
  */
 import type { Runtime } from 'webextension-polyfill';
 import { CONTENT_SCRIPT_REQUESTS, type BackgroundRequest } from '../messaging/background-protocol';
+import { isSafePageUrl } from '../storage/note-model';
 
 export type SenderKind = 'extension-page' | 'content-script';
 
@@ -31,7 +32,11 @@ export function createSenderPolicy(ownId: string, ownOrigin: string) {
   };
 }
 
-/** The page a content script runs in, as the browser reports it. */
+/**
+ * The page a content script runs in, as the browser reports it; '' for the extension's own pages,
+ * whose notes belong to no page.
+ */
 export function senderPage(sender: Runtime.MessageSender): string {
-  return sender.url ?? sender.tab?.url ?? '';
+  const url = sender.url ?? sender.tab?.url ?? '';
+  return isSafePageUrl(url) ? url : '';
 }

@@ -102,10 +102,16 @@ describe('background service', () => {
       value: { text: 'two' },
     });
     const deleted = await ask<BackgroundResults['deleteNote']>('deleteNote', { id }, popup);
-    expect(await ask('listNotes', {}, popup)).toEqual({ ok: true, value: [] });
+    expect(await ask('listNotes', {}, popup)).toEqual({
+      ok: true,
+      value: { notes: [], total: 0, entities: [] },
+    });
     if (!deleted.ok) throw new Error('delete failed');
     await ask('restoreNote', { note: deleted.value }, popup);
-    expect(await ask('listNotes', { query: 'TWO' }, popup)).toMatchObject({ ok: true, value: [{ id }] });
+    expect(await ask('listNotes', { query: 'TWO' }, popup)).toMatchObject({
+      ok: true,
+      value: { notes: [{ id }], total: 1 },
+    });
     expect(await ask('deleteNote', { id: 'nope' }, popup)).toMatchObject({
       ok: false,
       error: { code: 'not-found' },

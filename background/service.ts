@@ -1,22 +1,30 @@
 /**
- * What the background does for each request. Storage and glossary come in as arguments so that unit
- * tests run the same handlers against fake-indexeddb.
+ * What the background does for each request. Storage, glossary, clock and the browser's storage
+ * figures come in as arguments, so unit tests run the same handlers against fake-indexeddb.
  */
 import type { Runtime } from 'webextension-polyfill';
 import type { Entry } from '../glossary/schema';
 import type {
-  BackgroundParams,
+  BackgroundInput,
   BackgroundRequest,
   BackgroundResults,
+  EntityCount,
   RelatedEntry,
 } from '../messaging/background-protocol';
 import { RequestError } from '../messaging/channel';
+import { exportNotes } from '../notes-format/export';
+import { idsOf, planImport, readNotesFile, type ReadFile } from '../notes-format/import';
+import type { EntityInfo } from '../notes-format/types';
+import { describeStorageError } from '../storage/errors';
+import { pageKey } from '../storage/note-model';
 import type { NotesStore } from '../storage/notes';
+import type { StorageFigures } from '../storage/persist';
+import { createNotesQuery } from './notes-query';
 import { senderPage } from './senders';
 
 type Handlers = {
   [K in BackgroundRequest]: (
-    params: BackgroundParams<K>,
+    params: BackgroundInput<K>,
     sender: Runtime.MessageSender,
   ) => Promise<BackgroundResults[K]>;
 };
@@ -25,73 +33,149 @@ export interface ServiceDeps {
   readonly entries: readonly Entry[];
   readonly notes: NotesStore;
   readonly openNotesTab: () => Promise<void>;
+  /** The clock exports are stamped with. */
+  readonly now?: () => number;
+  readonly storageFigures?: () => Promise<StorageFigures>;
 }
 
-/** Turns an IndexedDB failure into a message a reader can act on. */
+/** Runs a storage operation; an IndexedDB failure becomes a message a reader can act on. */
 async function storing<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const name = error instanceof Error ? error.name : '';
-    const inner = (error as { inner?: { name?: string } }).inner?.name ?? '';
-    if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-      throw new RequestError(
-        'storage',
-        'The browser has no room left to save notes. Free some disk space and try again.',
-      );
-    }
-    throw new RequestError(
-      'storage',
-      `Notes could not be saved or read: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    if (error instanceof RequestError) throw error;
+    throw new RequestError('storage', describeStorageError(error));
   }
 }
 
+function readable(text: string): ReadFile {
+  const file = readNotesFile(text);
+  if ('error' in file) throw new RequestError('invalid', `${file.error} Nothing was imported.`);
+  return file;
+}
+
 export function createBackgroundService(deps: ServiceDeps): Handlers {
+  const now = deps.now ?? Date.now;
   const byId = new Map(deps.entries.map((e) => [e.id, e]));
   const summary = (e: Entry): RelatedEntry => ({ id: e.id, name: e.name, kind: e.kind });
+  const summaries = new Map(deps.entries.map((e) => [e.id, summary(e)]));
+  const info = (id: string): EntityInfo | undefined => {
+    const e = byId.get(id);
+    return e && { id: e.id, name: e.name, kind: e.kind, qid: e.qid };
+  };
+  const query = createNotesQuery((id) => summaries.get(id));
 
   function entry(id: string): Entry {
     const found = byId.get(id);
     if (!found) throw new RequestError('not-found', `No glossary entry "${id}".`);
     return found;
   }
+  const gone = () => new RequestError('not-found', 'That note no longer exists.');
 
   return {
-    async getCard({ entryId }) {
+    async getCard({ entryId }, sender) {
       const e = entry(entryId);
       const related = e.related.flatMap((id) => {
-        const r = byId.get(id);
-        return r ? [summary(r)] : [];
+        const r = summaries.get(id);
+        return r ? [r] : [];
       });
-      return { entry: e, related, notes: await storing(() => deps.notes.forEntry(entryId)) };
+      const notes = await storing(() => deps.notes.forEntry(entryId));
+      // The notes written on the asking page come first (the store gives newest first; sort is stable).
+      const here = pageKey(senderPage(sender));
+      const ordered =
+        here === ''
+          ? notes
+          : [...notes].sort(
+              (a, b) => Number(pageKey(b.pageUrl) === here) - Number(pageKey(a.pageUrl) === here),
+            );
+      return { entry: e, related, notes: ordered };
     },
-    async addNote({ entryId, text, pageTitle }, sender) {
-      entry(entryId);
-      return storing(() => deps.notes.add({ entryId, text, pageTitle, pageUrl: senderPage(sender) }));
+    async addNote({ entryId, text, pageTitle, quote, pageDate, tags }, sender) {
+      if (entryId !== null) entry(entryId);
+      const pageUrl = senderPage(sender);
+      return storing(() =>
+        deps.notes.add({
+          entryId,
+          text,
+          pageTitle: pageUrl === '' ? '' : pageTitle,
+          pageUrl,
+          quote,
+          pageDate,
+          tags,
+        }),
+      );
     },
-    async listNotes({ query }) {
-      return storing(() => deps.notes.list(query));
+    async notesForPage(_params, sender) {
+      return storing(() => deps.notes.forPage(senderPage(sender)));
     },
-    async updateNote({ id, text }) {
-      const note = await storing(() => deps.notes.update(id, text));
-      if (!note) throw new RequestError('not-found', 'That note no longer exists.');
+    async listNotes(params) {
+      const all = await storing(() => deps.notes.all());
+      return query(all, params);
+    },
+    async updateNote({ id, text, tags }) {
+      const note = await storing(() => deps.notes.update(id, text, tags));
+      if (!note) throw gone();
       return note;
+    },
+    async undoEdit({ id }) {
+      const outcome = await storing(() => deps.notes.undo(id));
+      if ('note' in outcome) return outcome.note;
+      if (outcome.missing === 'note') throw gone();
+      throw new RequestError('not-found', 'This note has no earlier version to go back to.');
     },
     async deleteNote({ id }) {
       const note = await storing(() => deps.notes.remove(id));
-      if (!note) throw new RequestError('not-found', 'That note no longer exists.');
+      if (!note) throw gone();
       return note;
     },
     async restoreNote({ note }) {
-      entry(note.entryId);
       return storing(() => deps.notes.restore(note));
+    },
+    async listTags() {
+      return storing(() => deps.notes.tagCounts());
+    },
+    async listSites() {
+      return storing(() => deps.notes.siteCounts());
+    },
+    async listNoteEntities() {
+      const all = await storing(() => deps.notes.all());
+      const counts = new Map<string | null, number>();
+      for (const note of all) counts.set(note.entryId, (counts.get(note.entryId) ?? 0) + 1);
+      return [...counts]
+        .map(([entryId, count]): EntityCount => {
+          const e = entryId === null ? undefined : summaries.get(entryId);
+          return { entryId, name: e?.name ?? entryId ?? '', kind: e?.kind ?? null, count };
+        })
+        .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
     },
     async getEntries({ ids }) {
       return ids.flatMap((id) => {
-        const e = byId.get(id);
-        return e ? [summary(e)] : [];
+        const e = summaries.get(id);
+        return e ? [e] : [];
       });
+    },
+    async exportNotes({ format }) {
+      const all = await storing(() => deps.notes.all());
+      return exportNotes(format, all, info, now());
+    },
+    async previewImport({ text }) {
+      const file = readable(text);
+      const existing = await storing(() => deps.notes.getMany(idsOf(file)));
+      return planImport(file, existing, (id) => byId.has(id)).preview;
+    },
+    async applyImport({ text }) {
+      const file = readable(text);
+      // Decided again inside the writing transaction: the notes may have changed since the preview.
+      return storing(() =>
+        deps.notes.writeBatch(idsOf(file), (existing) => {
+          const plan = planImport(file, existing, (id) => byId.has(id));
+          return { writes: plan.writes, result: plan.preview };
+        }),
+      );
+    },
+    async storageStatus() {
+      const figures = (await deps.storageFigures?.()) ?? { persisted: null, usage: null, quota: null };
+      return { ...figures, notes: await storing(() => deps.notes.count()) };
     },
     async openNotesTab() {
       await deps.openNotesTab();

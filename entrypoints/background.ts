@@ -7,13 +7,19 @@ import { backgroundRequests } from '../messaging/background-protocol';
 import { createDispatcher } from '../messaging/channel';
 import { openDb } from '../storage/db';
 import { createNotes } from '../storage/notes';
+import { requestPersistence, storageFigures } from '../storage/persist';
 
 import { defineBackground } from 'wxt/utils/define-background';
 
 export default defineBackground(() => {
+  // Asked early and without waiting: notes must never be evicted to free disk space.
+  void requestPersistence().then((outcome) => {
+    if (outcome !== 'persisted') console.info(`Backstory: persistent storage ${outcome}`);
+  });
   const service = createBackgroundService({
     entries,
     notes: createNotes(openDb()),
+    storageFigures: () => storageFigures(),
     openNotesTab: async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
     },

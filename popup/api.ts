@@ -8,7 +8,10 @@ import type { NotesApi, PageApi, PopupActions, SiteApi } from './types';
 
 export function createNotesApi(): NotesApi {
   return {
-    listNotes: (query) => askBackground('listNotes', query ? { query } : {}),
+    listNotes: async (query) => {
+      const page = await askBackground('listNotes', query ? { query } : {});
+      return page.ok ? ok(page.value.notes) : page;
+    },
     getEntries: (ids) => askBackground('getEntries', { ids }),
     updateNote: (id, text) => askBackground('updateNote', { id, text }),
     deleteNote: (id) => askBackground('deleteNote', { id }),

@@ -15,7 +15,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const page = { pageUrl: 'https://news.example/a', pageTitle: 'A story' };
+const page = { pageUrl: 'https://news.example/a', pageTitle: 'A story' } as const;
 
 describe('notes', () => {
   it('adds a note and finds it by entry, newest first', async () => {
@@ -36,20 +36,20 @@ describe('notes', () => {
     expect((await createNotes(db).forEntry('nato')).map((n) => n.text)).toEqual(['kept']);
   });
 
-  it('lists all notes newest first and searches text, title and URL case-insensitively', async () => {
+  it('lists all notes newest first, and keeps the list current after writes', async () => {
     const notes = fresh();
-    await notes.add({ entryId: 'nato', text: 'Alliance budget', ...page });
-    await notes.add({
-      entryId: 'russia',
+    const a = await notes.add({ entryId: 'nato', text: 'Alliance budget', ...page });
+    expect((await notes.all()).map((n) => n.text)).toEqual(['Alliance budget']);
+    const b = await notes.add({
+      entryId: null,
       text: 'Gas deal',
-      pageUrl: 'https://x.example/energy',
-      pageTitle: 'Energy',
+      ...page,
+      quote: { exact: 'gas', prefix: '', suffix: '' },
     });
-    expect((await notes.list()).map((n) => n.text)).toEqual(['Gas deal', 'Alliance budget']);
-    expect((await notes.list('BUDGET')).map((n) => n.text)).toEqual(['Alliance budget']);
-    expect((await notes.list('energy')).map((n) => n.text)).toEqual(['Gas deal']);
-    expect((await notes.list('a story')).map((n) => n.text)).toEqual(['Alliance budget']);
-    expect(await notes.list('nowhere')).toEqual([]);
+    expect((await notes.all()).map((n) => n.id)).toEqual([b.id, a.id]);
+    await notes.update(a.id, 'Alliance budget, revised');
+    await notes.remove(b.id);
+    expect((await notes.all()).map((n) => n.text)).toEqual(['Alliance budget, revised']);
   });
 
   it('updates text and time, keeps the rest', async () => {
