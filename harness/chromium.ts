@@ -5,7 +5,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import { createNetworkLog, startRequestSink, type NetworkLog, type RecordedRequest } from './network';
 import { CHROME_EXTENSION_DIR } from './paths';
 import {
   call,
@@ -29,6 +30,11 @@ export interface ChromiumOptions {
   readonly routeRequests?: boolean;
   /** False for the same browser without Backstory (the benchmark's baseline); `extensionId` is then ''. */
   readonly withExtension?: boolean;
+  /**
+   * Record every request (see harness/network.ts): the browser's own request events with who made
+   * each, and a sink proxy for anything that tries to reach another machine.
+   */
+  readonly recordNetwork?: boolean;
 }
 
 export interface ChromiumHarness {
@@ -43,6 +49,13 @@ export interface ChromiumHarness {
    * background does: to the active tab, so `page` is brought to the front first.
    */
   sendToTab(page: Page, type: string, params?: Record<string, unknown>): Promise<unknown>;
+  /** Requests recorded since launch; null unless launched with `recordNetwork`. */
+  readonly network: NetworkLog | null;
+  /**
+   * Resolves once `page`'s request initiators are recorded (new pages are watched as they open;
+   * await this before navigating a page just opened, so its first requests are attributed).
+   */
+  watchNetwork(page: Page): Promise<void>;
   /** Closes the browser and keeps the profile, so it can be opened again. */
   close(): Promise<void>;
   /** Closes the browser and deletes the profile if the harness created it. */
@@ -66,25 +79,35 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   const ownsProfile = options.profileDir === undefined;
   const profileDir = options.profileDir ?? (await mkdtemp(path.join(os.tmpdir(), 'backstory-chromium-')));
   const withExtension = options.withExtension ?? true;
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: options.headless ?? true,
-    viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
-    args: [
-      ...(withExtension
-        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
-        : ['--disable-extensions']),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Belt and braces with the request routing below: names outside this machine do not resolve.
-      '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
-    ],
-  });
+  const network = options.recordNetwork ? createNetworkLog() : null;
+  const sink = network ? await startRequestSink(network) : null;
+  const context = await chromium
+    .launchPersistentContext(profileDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: options.headless ?? true,
+      viewport: options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport,
+      args: [
+        ...(withExtension
+          ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+          : ['--disable-extensions']),
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // Belt and braces with the request routing below: names outside this machine do not resolve.
+        '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1',
+        // Recording: what escapes routing reaches the sink instead (loopback never goes through a proxy).
+        ...(sink ? [`--proxy-server=http://127.0.0.1:${sink.port}`] : []),
+      ],
+    })
+    .catch(async (error: unknown) => {
+      await sink?.close();
+      throw error;
+    });
+  const watchNetwork = network ? recordRequests(context, network) : async () => undefined;
   let extensionId: string | null = null;
   if (options.routeRequests ?? true) {
     await context.route('**/*', (route) =>
@@ -115,6 +138,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     if (closed) return;
     closed = true;
     await context.close();
+    await sink?.close();
   };
 
   return {
@@ -128,12 +152,96 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       const sw = await serviceWorker();
       return sw.evaluate(call(SEND_TO_ACTIVE_TAB, { channel: 'backstory', type, params }));
     },
+    network,
+    watchNetwork,
     close,
     async dispose() {
       await close();
       if (ownsProfile) await rm(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+const EXTENSION_ORIGIN = /^chrome-extension:\/\//;
+
+/** Who made a request Playwright reports: the extension's worker or pages, or a web page. */
+function describeRequest(request: Request): RecordedRequest {
+  const worker = request.serviceWorker();
+  let by: string | null = worker?.url() ?? null;
+  if (by === null && request.isNavigationRequest()) by = request.url();
+  if (by === null) {
+    try {
+      by = request.frame().url();
+    } catch {
+      // A dedicated worker's request has no frame; it belongs to the page that started the worker.
+    }
+  }
+  const fromExtension = by !== null && EXTENSION_ORIGIN.test(by);
+  return {
+    url: request.url(),
+    method: request.method(),
+    source: fromExtension ? (worker ? 'extension-worker' : 'extension-page') : 'page',
+    by,
+    initiatorScripts: [],
+  };
+}
+
+interface CdpCallFrame {
+  url: string;
+}
+interface CdpStack {
+  callFrames: CdpCallFrame[];
+  parent?: CdpStack;
+}
+interface CdpRequestWillBeSent {
+  documentURL: string;
+  request: { url: string; method: string };
+  initiator: { type: string; url?: string; stack?: CdpStack };
+}
+
+function stackUrls(stack: CdpStack | undefined): string[] {
+  const urls: string[] = [];
+  for (let s = stack; s; s = s.parent) for (const frame of s.callFrames) if (frame.url) urls.push(frame.url);
+  return urls;
+}
+
+/**
+ * Records Playwright's request events for the whole context, and for each page the DevTools
+ * initiator of its requests: a web page's request whose stack holds an extension script came from
+ * the content script (Playwright alone would call it the page's). Such a request is in the log
+ * twice, once as 'page' and once as 'content-script'. Only script-made requests (fetch, XHR) have
+ * a stack: an element the content script adds (an image) loads as if the page had asked.
+ */
+function recordRequests(context: BrowserContext, log: NetworkLog): (page: Page) => Promise<void> {
+  context.on('request', (request) => log.add(describeRequest(request)));
+  const watched = new WeakMap<Page, Promise<void>>();
+  const watch = (page: Page): Promise<void> => {
+    let done = watched.get(page);
+    if (!done) {
+      done = (async () => {
+        const cdp = await context.newCDPSession(page);
+        cdp.on('Network.requestWillBeSent', (event: CdpRequestWillBeSent) => {
+          const scripts = stackUrls(event.initiator.stack);
+          if (event.initiator.url) scripts.push(event.initiator.url);
+          if (EXTENSION_ORIGIN.test(event.documentURL) || !scripts.some((u) => EXTENSION_ORIGIN.test(u)))
+            return;
+          log.add({
+            url: event.request.url,
+            method: event.request.method,
+            source: 'content-script',
+            by: event.documentURL,
+            initiatorScripts: scripts,
+          });
+        });
+        await cdp.send('Network.enable');
+      })().catch(() => undefined); // a page closed while attaching has nothing left to record
+      watched.set(page, done);
+    }
+    return done;
+  };
+  for (const page of context.pages()) void watch(page);
+  context.on('page', (page) => void watch(page));
+  return watch;
 }
 
 /** Runs in the service worker: (envelope) => the active tab's answer, as the background would ask. */

@@ -2,7 +2,8 @@
  * Firefox ESR with Backstory installed as a temporary add-on, through puppeteer-core over WebDriver
  * BiDi. Shared by the end-to-end suites, `npm start` and the benchmarks.
  */
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type HTTPRequest, type Page } from 'puppeteer-core';
+import { createNetworkLog, startRequestSink, type NetworkLog, type RecordedRequest } from './network';
 import { FIREFOX_EXTENSION_DIR } from './paths';
 import {
   CARD_REVEAL_CONTROL,
@@ -27,6 +28,12 @@ export interface FirefoxOptions {
   readonly withExtension?: boolean;
   /** More preferences, on top of the offline ones. */
   readonly prefs?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Record requests (see harness/network.ts): those of the pages opened with `newPage()`, and
+   * everything that tries to reach another machine, the add-on's background included, through a
+   * sink proxy that takes the place of the closed port.
+   */
+  readonly recordNetwork?: boolean;
 }
 
 export interface FirefoxHarness {
@@ -34,6 +41,8 @@ export interface FirefoxHarness {
   readonly extensionUrl: (pathname: string) => string;
   /** A new tab, sized like the Chromium harness's pages. */
   newPage(): Promise<Page>;
+  /** Requests recorded since launch; null unless launched with `recordNetwork`. */
+  readonly network: NetworkLog | null;
   close(): Promise<void>;
 }
 
@@ -55,33 +64,72 @@ const OFFLINE_PREFS = {
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<FirefoxHarness> {
   const viewport = options.viewport === undefined ? { width: 1280, height: 900 } : options.viewport;
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
-    headless: options.headless ?? true,
-    defaultViewport: viewport,
-    ...(options.profileDir === undefined ? {} : { userDataDir: options.profileDir }),
-    extraPrefsFirefox: {
-      'xpinstall.signatures.required': false,
-      'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
-      ...OFFLINE_PREFS,
-      ...options.prefs,
-    },
-  });
+  const network = options.recordNetwork ? createNetworkLog() : null;
+  const sink = network ? await startRequestSink(network) : null;
+  const sinkPrefs = sink ? { 'network.proxy.http_port': sink.port, 'network.proxy.ssl_port': sink.port } : {};
+  const browser = await puppeteer
+    .launch({
+      browser: 'firefox',
+      executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+      headless: options.headless ?? true,
+      defaultViewport: viewport,
+      ...(options.profileDir === undefined ? {} : { userDataDir: options.profileDir }),
+      extraPrefsFirefox: {
+        'xpinstall.signatures.required': false,
+        'extensions.webextensions.uuids': JSON.stringify({ [FIREFOX_ADDON_ID]: FIREFOX_EXTENSION_UUID }),
+        ...OFFLINE_PREFS,
+        ...sinkPrefs,
+        ...options.prefs,
+      },
+    })
+    .catch(async (error: unknown) => {
+      await sink?.close();
+      throw error;
+    });
   try {
     if (options.withExtension ?? true) {
       await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
     }
   } catch (error) {
     await browser.close();
+    await sink?.close();
     throw error;
   }
   return {
     browser,
     extensionUrl: (pathname) => `moz-extension://${FIREFOX_EXTENSION_UUID}/${pathname.replace(/^\//, '')}`,
-    newPage: () => browser.newPage(),
-    close: () => browser.close(),
+    async newPage() {
+      const page = await browser.newPage();
+      if (network) page.on('request', (request) => network.add(describeRequest(request)));
+      return page;
+    },
+    network,
+    async close() {
+      await browser.close();
+      await sink?.close();
+    },
   };
+}
+
+/** The BiDi initiator puppeteer passes through: its stack is `stackTrace`, not DevTools' `stack`. */
+interface BidiInitiator {
+  stackTrace?: { callFrames: { url: string }[] };
+}
+
+/** Who made a page's request: an extension page, the content script (by its stack) or the page. */
+function describeRequest(request: HTTPRequest): RecordedRequest {
+  const by = request.isNavigationRequest() ? request.url() : (request.frame()?.url() ?? null);
+  const initiatorScripts = ((request.initiator() as BidiInitiator).stackTrace?.callFrames ?? [])
+    .map((frame) => frame.url)
+    .filter((url) => url !== '');
+  const extension = /^moz-extension:\/\//;
+  const source =
+    by !== null && extension.test(by)
+      ? 'extension-page'
+      : initiatorScripts.some((url) => extension.test(url))
+        ? 'content-script'
+        : 'page';
+  return { url: request.url(), method: request.method(), source, by, initiatorScripts };
 }
 
 /**
