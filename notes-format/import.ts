@@ -129,12 +129,17 @@ export function readNotesFile(text: string): ReadFile | UnreadableFile {
     const offset = parsed.starts.get(raw as object) ?? 0;
     const noteProblems: { path: string; message: string }[] = [];
     const result = v.safeParse(FileNoteSchema, raw);
-    if (!result.success) {
+    if (!isObject(raw)) {
+      noteProblems.push({ path: '', message: 'the note should be an object' });
+    } else if (!result.success) {
       noteProblems.push(...result.issues.map(describeIssue));
     } else {
       const seen = firstIndex.get(result.output.id);
       if (seen !== undefined) {
-        noteProblems.push({ path: 'id', message: `has the same id as note ${seen + 1} of the file` });
+        noteProblems.push({
+          path: 'id',
+          message: `id "${result.output.id}" is already used by note ${seen + 1} of the file`,
+        });
       } else {
         firstIndex.set(result.output.id, index);
         notes.push({ note: toNote(result.output), index, offset });

@@ -11,16 +11,28 @@ import type { EntityInfo, EntityInfoLookup } from './types';
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
 /** Characters that start a block (heading, quote, list, fence, rule, table row) when they open a line. */
-const BLOCK_START = /^(\s*)([#>+\-*=|`~]|\d+[.)])/;
+const BLOCK_START = /^(\s*)([#>+\-*=|`~])/;
+/** An ordered list item: escaping its "." or ")" keeps it a sentence ("1984\. A year"). */
+const ORDERED_START = /^(\s*\d+)([.)])/;
+
+/** Web addresses in note text; left unescaped so that viewers still make them links. */
+const URL_IN_TEXT = /(https?:\/\/[^\s<>]+)/;
+
+/** Escapes the characters that mark emphasis, code, links or HTML, outside web addresses. */
+const escapeSpans = (line: string) =>
+  line
+    .split(URL_IN_TEXT)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[\\<[\]*_`]/g, '\\$&')))
+    .join('');
 
 /** Text shown as written, with nothing in it read as Markdown structure or HTML. */
 export function escapeBlock(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
     .map((line) =>
-      line
-        .replace(/[\\<[\]*_`]/g, '\\$&')
-        .replace(BLOCK_START, (_m, space: string, mark: string) => `${space}\\${mark}`),
+      escapeSpans(line)
+        .replace(BLOCK_START, (_m, space: string, mark: string) => `${space}\\${mark}`)
+        .replace(ORDERED_START, (_m, number: string, mark: string) => `${number}\\${mark}`),
     )
     .join('\n');
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDb, type BackstoryDb } from './db';
+import { DatabaseBlockedError, ensureOpen, openDb, type BackstoryDb } from './db';
 import { createNotes } from './notes';
 
 let db: BackstoryDb;
@@ -70,5 +70,109 @@ describe('notes', () => {
     expect(await notes.remove(note.id)).toBeNull();
     await notes.restore(removed!);
     expect(await notes.forEntry('nato')).toEqual([note]);
+  });
+
+  it('keeps each edit in the history and undoes edits one by one', async () => {
+    const notes = fresh();
+    const note = await notes.add({ entryId: 'nato', text: 'one', tags: ['a'], ...page });
+    await notes.update(note.id, 'two');
+    const third = await notes.update(note.id, 'three', ['#B', 'b ', 'A']);
+    expect(third).toMatchObject({ text: 'three', tags: ['b', 'a'] });
+    expect(third!.history.map((h) => [h.text, h.tags])).toEqual([
+      ['one', ['a']],
+      ['two', ['a']],
+    ]);
+    // Saving what is already there is not an edit.
+    expect((await notes.update(note.id, 'three', ['b', 'a']))!.history).toHaveLength(2);
+
+    const back = await notes.undo(note.id);
+    expect('note' in back && back.note).toMatchObject({
+      text: 'two',
+      tags: ['a'],
+      history: [{ text: 'one' }],
+    });
+    const first = await notes.undo(note.id);
+    expect('note' in first && first.note).toMatchObject({ text: 'one', history: [] });
+    expect(await notes.undo(note.id)).toEqual({ missing: 'history' });
+    expect(await notes.undo('nope')).toEqual({ missing: 'note' });
+    expect((await notes.get(note.id))!.text).toBe('one');
+  });
+
+  it('finds the notes of a page whatever its fragment or tracking parameters', async () => {
+    const notes = fresh();
+    const a = await notes.add({ entryId: 'nato', text: 'x', ...page, pageUrl: 'https://news.example/a#top' });
+    await notes.add({ entryId: 'nato', text: 'y', ...page, pageUrl: 'https://news.example/b' });
+    expect((await notes.forPage('https://news.example/a?utm_source=mail#c')).map((n) => n.id)).toEqual([
+      a.id,
+    ]);
+    expect(await notes.forPage('')).toEqual([]);
+  });
+
+  it('counts tags and sites from the indexes', async () => {
+    const notes = fresh();
+    await notes.add({ entryId: 'nato', text: 'x', tags: ['energy', 'gas'], ...page });
+    await notes.add({
+      entryId: 'nato',
+      text: 'y',
+      tags: ['Energy'],
+      pageUrl: 'https://www.other.example/',
+      pageTitle: '',
+    });
+    await notes.add({ entryId: 'nato', text: 'z', pageUrl: '', pageTitle: '' });
+    expect(await notes.tagCounts()).toEqual([
+      { tag: 'energy', count: 2 },
+      { tag: 'gas', count: 1 },
+    ]);
+    expect(await notes.siteCounts()).toEqual([
+      { site: '', count: 1 },
+      { site: 'news.example', count: 1 },
+      { site: 'other.example', count: 1 },
+    ]);
+  });
+
+  it('writes a batch all or nothing', async () => {
+    const notes = fresh();
+    const kept = await notes.add({ entryId: 'nato', text: 'kept', ...page });
+    const make = (id: string) => ({ ...kept, id, text: `new ${id}` });
+    await expect(
+      notes.writeBatch(['n1', 'n2'], () => ({
+        // The second record has no key: IndexedDB refuses it and the whole transaction is undone.
+        writes: [make('n1'), { ...make('n2'), id: undefined as unknown as string }],
+        result: null,
+      })),
+    ).rejects.toThrow();
+    expect((await notes.all()).map((n) => n.id)).toEqual([kept.id]);
+    expect(await db.notes.count()).toBe(1);
+
+    await expect(
+      notes.writeBatch(['n1'], () => {
+        throw new Error('decided not to');
+      }),
+    ).rejects.toThrow('decided not to');
+    expect(await db.notes.count()).toBe(1);
+
+    const result = await notes.writeBatch([kept.id, 'n1'], (existing) => ({
+      writes: [make('n1')],
+      result: [...existing.keys()],
+    }));
+    expect(result).toEqual([kept.id]);
+    expect((await notes.all()).map((n) => n.id).sort()).toEqual([kept.id, 'n1'].sort());
+  });
+
+  it('says so instead of waiting forever when an older open copy blocks the upgrade', async () => {
+    const name = `blocked-${crypto.randomUUID()}`;
+    // A raw connection at version 1 that, unlike Dexie, does not close when asked to.
+    const raw = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 10);
+      request.onupgradeneeded = () => request.result.createObjectStore('notes', { keyPath: 'id' });
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db = openDb(name);
+    // Dexie multiplies versions by 10 internally; version 2 is 20 on disk.
+    await expect(ensureOpen(db, 100)).rejects.toBeInstanceOf(DatabaseBlockedError);
+    raw.close();
+    await ensureOpen(db);
+    expect(db.isOpen()).toBe(true);
   });
 });
