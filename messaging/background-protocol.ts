@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import type { Entry, Kind } from '../glossary/schema';
 import { KINDS } from '../glossary/schema';
 import {
+  isSafePageUrl,
   MAX_HISTORY,
   MAX_NOTE_TEXT,
   MAX_QUOTE_CONTEXT,
@@ -45,7 +46,7 @@ export const NoteSchema = v.strictObject({
   tags: Tags,
   createdAt: Time,
   updatedAt: Time,
-  pageUrl: v.pipe(v.string(), v.maxLength(8_192)),
+  pageUrl: v.pipe(v.string(), v.maxLength(8_192), v.check(isSafePageUrl, 'not a page address')),
   pageTitle: PageTitle,
   pageDate: PageDate,
   quote: v.nullable(QuoteSchema),

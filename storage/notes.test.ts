@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DatabaseBlockedError, ensureOpen, openDb, type BackstoryDb } from './db';
 import { createNotes } from './notes';
 
@@ -168,11 +168,14 @@ describe('notes', () => {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
+    // Dexie warns on the console about the blocked upgrade; that is expected here.
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     db = openDb(name);
     // Dexie multiplies versions by 10 internally; version 2 is 20 on disk.
     await expect(ensureOpen(db, 100)).rejects.toBeInstanceOf(DatabaseBlockedError);
     raw.close();
     await ensureOpen(db);
     expect(db.isOpen()).toBe(true);
+    warn.mockRestore();
   });
 });
