@@ -43,7 +43,17 @@ export interface Trie {
   readonly ends: Int32Array;
   /** The root's child for each folded ASCII unit, or 0: the root has the most children. */
   readonly rootAscii: Int32Array;
+  /**
+   * Nodes with many children get a table too, so the second or third letter of a word is one
+   * lookup rather than a walk along a dozen siblings: `fatOf[node]` is 1 + its table's number, or
+   * 0, and the table holds each ASCII child's distance from the node, or 0.
+   */
+  readonly fatOf: Int16Array;
+  readonly fatTable: Uint16Array;
 }
+
+/** Children from which a node gets a table of its own. */
+const FAT_CHILDREN = 6;
 
 // Varints in a URL-safe base-64 alphabet: five bits a digit, the sixth set when more digits follow.
 // Plain ASCII with nothing to escape, so it costs the bundle one byte a digit.
@@ -201,7 +211,41 @@ export function unpackTrie(packed: PackedTrie): Trie {
       if (first[child]! < 128) rootAscii[first[child]!] = child;
     }
   }
-  return { labels: packed.labels, size, labelStart, first, next, hasChild, endStart, ends, rootAscii };
+
+  const fatOf = new Int16Array(size);
+  const fat: number[] = [];
+  for (let node = 1; node < size && fat.length < 0x7ffe; node++) {
+    if (!hasChild[node]) continue;
+    let children = 0;
+    let far = false;
+    for (let child = node + 1; child !== 0; child = next[child]!) {
+      children++;
+      if (child - node > 0xffff) far = true;
+    }
+    if (children >= FAT_CHILDREN && !far) {
+      fat.push(node);
+      fatOf[node] = fat.length;
+    }
+  }
+  const fatTable = new Uint16Array(fat.length * 128);
+  fat.forEach((node, t) => {
+    for (let child = node + 1; child !== 0; child = next[child]!) {
+      if (first[child]! < 128) fatTable[t * 128 + first[child]!] = child - node;
+    }
+  });
+  return {
+    labels: packed.labels,
+    size,
+    labelStart,
+    first,
+    next,
+    hasChild,
+    endStart,
+    ends,
+    rootAscii,
+    fatOf,
+    fatTable,
+  };
 }
 
 /** The folded key that ends at `node`: found by walking down from the root, for the rare caller. */

@@ -4,6 +4,7 @@ import { CASE_RULES } from '../glossary/schema';
 import { packTermTrie, unpackTrie, VarintReader, writeVarint } from './automaton';
 import { compileMatcher, type Term } from './matcher';
 import { referenceScan } from './reference';
+import { foldedUnit, foldUnit, isSpaceUnit, isWordUnit, SPACE, unitClass, WORD } from './text';
 
 // Small alphabets, so random terms and texts actually meet: letters in both cases, accents, digits,
 // the white space, apostrophes and hyphens the matcher folds, and a non-BMP character.
@@ -125,5 +126,16 @@ describe('the generators', () => {
     const samples = fc.sample(termsAndText, { numRuns: 500, seed: 1 });
     const withMatches = samples.filter(([list, input]) => referenceScan(list, input).length > 0);
     expect(withMatches.length).toBeGreaterThan(samples.length / 3);
+  });
+});
+
+describe('the scan tables', () => {
+  it('agree with the plain functions for every UTF-16 unit', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const expected = (isWordUnit(code) ? WORD : 0) | (isSpaceUnit(code) ? SPACE : 0);
+      if (unitClass(code) !== expected) expect([code, unitClass(code)]).toEqual([code, expected]);
+      if (foldedUnit(code) !== foldUnit(code))
+        expect([code, foldedUnit(code)]).toEqual([code, foldUnit(code)]);
+    }
   });
 });

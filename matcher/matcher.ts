@@ -9,7 +9,7 @@
  */
 import type { CaseRule } from '../glossary/schema';
 import { packTermTrie, unpackTrie, type Trie } from './automaton';
-import { foldedUnit, normaliseText, SPACE, unitClass, WORD } from './text';
+import { foldedUnit, normaliseText, normaliseUnit, SPACE, unitClass, WORD } from './text';
 
 export interface Term {
   /** The alias as written in the glossary. */
@@ -77,33 +77,44 @@ const classOf = (code: number): number => (code < 128 ? ASCII_CLASS[code]! : uni
 
 /** A matcher over `terms` walking `trie`, which must have been built from the same terms. */
 export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
-  const { labels, labelStart, first, next, hasChild, endStart, ends, rootAscii } = trie;
-  // Normalised written forms, worked out for the terms that are actually met.
-  const written = new Map<number, string>();
-  const writtenOf = (t: number): string => {
-    let w = written.get(t);
-    if (w === undefined) {
-      w = normaliseText(terms[t]!.text);
-      written.set(t, w);
+  const { labels, labelStart, first, next, hasChild, endStart, ends, rootAscii, fatOf, fatTable } = trie;
+  // Normalised written forms (and their capitals), worked out for the terms that are actually met.
+  const written: (string | undefined)[] = [];
+  const capitals: (string | undefined)[] = [];
+
+  /** Whether text[start, end), normalised, reads exactly `form` — without building the string. */
+  const reads = (text: string, start: number, end: number, form: string): boolean => {
+    let k = 0;
+    let lastSpace = false;
+    for (let i = start; i < end; i++) {
+      const unit = normaliseUnit(text.charCodeAt(i));
+      if (unit === 0x20) {
+        if (lastSpace) continue;
+        lastSpace = true;
+      } else lastSpace = false;
+      if (k >= form.length || form.charCodeAt(k) !== unit) return false;
+      k++;
     }
-    return w;
-  };
-  const caseFits = (seen: string, t: number): boolean => {
-    const rule = terms[t]!.case;
-    if (rule === 'any') return true;
-    const w = writtenOf(t);
-    return seen === w || (rule === 'upper-ok' && seen === w.toUpperCase());
+    return k === form.length;
   };
 
-  // Terminal nodes passed on the current walk and where they end, longest last; reused.
-  const stopNodes: number[] = [];
-  const stopEnds: number[] = [];
+  const caseFits = (text: string, start: number, end: number, t: number): boolean => {
+    const term = terms[t]!;
+    if (term.case === 'any') return true;
+    const form = (written[t] ??= normaliseText(term.text));
+    if (reads(text, start, end, form)) return true;
+    return term.case === 'upper-ok' && reads(text, start, end, (capitals[t] ??= form.toUpperCase()));
+  };
+
+  // Terminal nodes passed on the current walk and where they end, longest last; reused (and grown
+  // for a glossary of very long terms).
+  let stopNodes = new Int32Array(64);
+  let stopEnds = new Int32Array(64);
 
   /** The longest fitting term starting at `start` (a word start), or null. */
   function longestAt(text: string, start: number): Candidate | null {
     const len = text.length;
-    stopNodes.length = 0;
-    stopEnds.length = 0;
+    let stops = 0;
     let node = 0;
     let pos = start;
     walk: while (hasChild[node] === 1 && pos < len) {
@@ -116,8 +127,12 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
       } else unit = code < 128 ? ASCII_FOLD[code]! : foldedUnit(code);
 
       let child: number;
+      const fat = fatOf[node]!;
       if (node === 0 && unit < 128) child = rootAscii[unit]!;
-      else {
+      else if (fat !== 0 && unit < 128) {
+        const offset = fatTable[(fat - 1) * 128 + unit]!;
+        child = offset === 0 ? 0 : node + offset;
+      } else {
         child = node + 1;
         while (child !== 0 && first[child]! < unit) child = next[child]!;
         if (child !== 0 && first[child] !== unit) child = 0;
@@ -142,19 +157,22 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
           pos < len &&
           (classOf(text.charCodeAt(pos)) & WORD) !== 0;
         if (!runsOn) {
-          stopNodes.push(node);
-          stopEnds.push(pos);
+          if (stops === stopNodes.length) {
+            stopNodes = Int32Array.from({ length: stops * 2 }, (_, i) => stopNodes[i] ?? 0);
+            stopEnds = Int32Array.from({ length: stops * 2 }, (_, i) => stopEnds[i] ?? 0);
+          }
+          stopNodes[stops] = node;
+          stopEnds[stops++] = pos;
         }
       }
     }
     // Longest first: the first stop where some term fits its case rule wins.
-    for (let s = stopNodes.length - 1; s >= 0; s--) {
+    for (let s = stops - 1; s >= 0; s--) {
       const stop = stopNodes[s]!;
       const end = stopEnds[s]!;
-      const seen = normaliseText(text.slice(start, end));
       const fitting: number[] = [];
       for (let e = endStart[stop]!; e < endStart[stop + 1]!; e++) {
-        if (caseFits(seen, ends[e]!)) fitting.push(ends[e]!);
+        if (caseFits(text, start, end, ends[e]!)) fitting.push(ends[e]!);
       }
       if (fitting.length > 0) return { start, end, terms: fitting };
     }

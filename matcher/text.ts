@@ -85,11 +85,27 @@ export const SPACE = 2;
 const classBlocks: (Uint8Array | undefined)[] = [];
 const foldBlocks: (Uint16Array | undefined)[] = [];
 
+const WORD_ALL = /[\p{L}\p{N}\p{M}]/gu;
+
+/** The 256 units of a block as one string. */
+function blockText(high: number): string {
+  const codes = new Array<number>(256);
+  for (let low = 0; low < 256; low++) codes[low] = (high << 8) | low;
+  return String.fromCharCode(...codes);
+}
+
+// A page in another script meets dozens of blocks at once (Wikipedia's list of languages): one
+// regular expression and one `toLowerCase` over the block beat 256 of each.
 function fillClassBlock(high: number): Uint8Array {
   const block = new Uint8Array(256);
+  // Surrogate halves are word units as a rule (isWordUnit); other blocks are classified in one pass,
+  // each word unit replaced by U+0001 (no unit of a block above ASCII is U+0001 itself).
+  const surrogates = high >= 0xd8 && high <= 0xdf;
+  const marked = surrogates || high === 0 ? '' : blockText(high).replace(WORD_ALL, '\u0001');
   for (let low = 0; low < 256; low++) {
     const code = (high << 8) | low;
-    block[low] = (isWordUnit(code) ? WORD : 0) | (isSpaceUnit(code) ? SPACE : 0);
+    const word = marked.length === 256 ? marked.charCodeAt(low) === 1 : isWordUnit(code);
+    block[low] = (word ? WORD : 0) | (isSpaceUnit(code) ? SPACE : 0);
   }
   classBlocks[high] = block;
   return block;
@@ -97,7 +113,16 @@ function fillClassBlock(high: number): Uint8Array {
 
 function fillFoldBlock(high: number): Uint16Array {
   const block = new Uint16Array(256);
-  for (let low = 0; low < 256; low++) block[low] = foldUnit((high << 8) | low);
+  // Units that lower-casing the whole block leaves alone have no case: they fold to themselves
+  // unless they are white space or punctuation the matcher maps. The others are folded one by one
+  // (a unit's case can depend on its neighbours in a string: the Greek final sigma).
+  const lower = blockText(high).toLowerCase();
+  const aligned = lower.length === 256 && high > 0;
+  for (let low = 0; low < 256; low++) {
+    const code = (high << 8) | low;
+    const caseless = aligned && lower.charCodeAt(low) === code;
+    block[low] = caseless && !mapsPunctuation(code) ? code : foldUnit(code);
+  }
   foldBlocks[high] = block;
   return block;
 }
@@ -107,6 +132,16 @@ export function unitClass(code: number): number {
   const block = classBlocks[code >> 8] ?? fillClassBlock(code >> 8);
   return block[code & 0xff]!;
 }
+
+/** White space, apostrophes and hyphens: units `foldUnit` maps whatever their case. */
+const mapsPunctuation = (code: number): boolean =>
+  isSpaceUnit(code) ||
+  code === 0x2019 ||
+  code === 0x2018 ||
+  code === 0x02bc ||
+  code === 0x2010 ||
+  code === 0x2011 ||
+  code === 0x2013;
 
 /** `foldUnit`, from a table. */
 export function foldedUnit(code: number): number {
