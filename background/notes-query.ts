@@ -17,7 +17,8 @@ const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: tr
 
 const byNewest = (a: Note, b: Note) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1);
 const byOldest = (a: Note, b: Note) => -byNewest(a, b);
-const byUpdated = (a: Note, b: Note) => b.updatedAt - a.updatedAt || byNewest(a, b);
+/** Ties by id, as the `updatedAt` index orders them, so both ways of listing agree. */
+const byUpdated = (a: Note, b: Note) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : -1);
 
 export function createNotesQuery(lookup: EntryLookup) {
   /** What a note is searched by, folded once per version of the note (a new version is a new object). */

@@ -229,6 +229,24 @@ describe('listing notes', () => {
     expect(page.entities).toEqual([{ id: 'orban', name: 'Viktor Orbán', kind: 'person' }]);
   });
 
+  it.each(['newest', 'oldest', 'updated'] as const)(
+    'lists %s first the same way before and after the notes are in memory',
+    async (sort) => {
+      const db = openDb(`svc2-${crypto.randomUUID()}`);
+      const first = setup(db);
+      const { veto, budget } = await seed(first.ask);
+      await first.ask('updateNote', { id: budget.id, text: 'edited' });
+      await first.ask('updateNote', { id: veto.id, text: 'edited too' });
+      // A new background (as after the service worker slept): nothing loaded yet.
+      const { ask } = setup(db);
+      const cold = value(await ask('listNotes', { sort, limit: 3, offset: 1 }));
+      await ask('listNotes', { tag: 'load-everything' });
+      const warm = value(await ask('listNotes', { sort, query: ' ', limit: 3, offset: 1 }));
+      expect(cold).toEqual(warm);
+      expect(cold.total).toBe(4);
+    },
+  );
+
   it('lists tags, sites and entities with counts', async () => {
     const { ask } = setup();
     await seed(ask);

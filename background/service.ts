@@ -16,7 +16,7 @@ import { exportNotes } from '../notes-format/export';
 import { idsOf, planImport, readNotesFile, type ReadFile } from '../notes-format/import';
 import type { EntityInfo } from '../notes-format/types';
 import { describeStorageError } from '../storage/errors';
-import { pageKey } from '../storage/note-model';
+import { pageKey, type Note } from '../storage/note-model';
 import type { NotesStore } from '../storage/notes';
 import type { StorageFigures } from '../storage/persist';
 import { createNotesQuery } from './notes-query';
@@ -64,6 +64,13 @@ export function createBackgroundService(deps: ServiceDeps): Handlers {
     return e && { id: e.id, name: e.name, kind: e.kind, qid: e.qid };
   };
   const query = createNotesQuery((id) => summaries.get(id));
+  const entitiesOf = (notes: readonly Note[]) => [
+    ...new Set(
+      notes.flatMap((n) =>
+        n.entryId !== null && summaries.has(n.entryId) ? [summaries.get(n.entryId)!] : [],
+      ),
+    ),
+  ];
 
   function entry(id: string): Entry {
     const found = byId.get(id);
@@ -109,6 +116,19 @@ export function createBackgroundService(deps: ServiceDeps): Handlers {
       return storing(() => deps.notes.forPage(senderPage(sender)));
     },
     async listNotes(params) {
+      const { sort } = params;
+      const unfiltered =
+        !params.query?.trim() &&
+        params.entryId === undefined &&
+        params.tag === undefined &&
+        params.site === undefined &&
+        params.kind === undefined;
+      if (unfiltered && sort !== 'entity' && !deps.notes.loaded()) {
+        // The first view of the notes: one page through an index, while the table loads for search.
+        const page = await storing(() => deps.notes.timePage(sort, params.offset, params.limit));
+        void deps.notes.all().catch(() => {});
+        return { ...page, entities: entitiesOf(page.notes) };
+      }
       const all = await storing(() => deps.notes.all());
       return query(all, params);
     },

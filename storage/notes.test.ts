@@ -72,6 +72,28 @@ describe('notes', () => {
     expect(await notes.forEntry('nato')).toEqual([note]);
   });
 
+  it.each([0, 1, 2, 3, 5, 8, 13])(
+    'does not lose writes that commit while the table is being loaded (%i ticks in)',
+    async (ticks) => {
+      const notes = fresh();
+      const gone = await notes.add({ entryId: 'nato', text: 'to delete', ...page });
+      const edited = await notes.add({ entryId: 'nato', text: 'to edit', ...page });
+      const loading = notes.all();
+      for (let i = 0; i < ticks; i++) await Promise.resolve();
+      const [added] = await Promise.all([
+        notes.add({ entryId: 'nato', text: 'during the load', ...page }),
+        notes.remove(gone.id),
+        notes.update(edited.id, 'edited during the load'),
+      ]);
+      await loading;
+      expect((await notes.all()).map((n) => n.text).sort()).toEqual([
+        'during the load',
+        'edited during the load',
+      ]);
+      expect(added.text).toBe('during the load');
+    },
+  );
+
   it('keeps each edit in the history and undoes edits one by one', async () => {
     const notes = fresh();
     const note = await notes.add({ entryId: 'nato', text: 'one', tags: ['a'], ...page });

@@ -87,11 +87,22 @@ export function createNotes(db: BackstoryDb, now: () => number = Date.now) {
   let cache: Map<string, Note> | null = null;
   let sorted: Note[] | null = null;
 
+  /** Writes that commit while the table is being read, replayed on what was read (it may miss them). */
+  let journal: { notes: readonly Note[]; removed: readonly string[] }[] | null = null;
+  let loading: Promise<void> | null = null;
+
+  function apply(target: Map<string, Note>, notes: readonly Note[], removed: readonly string[]) {
+    for (const id of removed) target.delete(id);
+    for (const note of notes) target.set(note.id, note);
+  }
+
   function remember(notes: readonly Note[], removed: readonly string[] = []) {
-    if (!cache) return;
-    for (const id of removed) cache.delete(id);
-    for (const note of notes) cache.set(note.id, note);
-    sorted = null;
+    if (cache) {
+      apply(cache, notes, removed);
+      sorted = null;
+    } else {
+      journal?.push({ notes, removed });
+    }
   }
 
   async function run<T>(work: () => Promise<T>): Promise<T> {
@@ -153,12 +164,51 @@ export function createNotes(db: BackstoryDb, now: () => number = Date.now) {
     /** Every note, newest first. The array is shared: don't change it. */
     async all(): Promise<readonly Note[]> {
       if (!cache) {
-        const records = await run(() => db.notes.toArray());
-        cache = new Map(records.map((r) => [r.id, fromRecord(r)]));
-        sorted = null;
+        loading ??= (async () => {
+          journal = [];
+          try {
+            const records = await run(() => db.notes.toArray());
+            const loaded = new Map(records.map((r) => [r.id, fromRecord(r)]));
+            for (const change of journal) apply(loaded, change.notes, change.removed);
+            cache = loaded;
+            sorted = null;
+          } finally {
+            journal = null;
+            loading = null;
+          }
+        })();
+        await loading;
       }
+      if (!cache) throw new Error('the notes could not be loaded');
       sorted ??= [...cache.values()].sort(newestFirst);
       return sorted;
+    },
+
+    /** Whether `all` has the table in memory already. */
+    loaded(): boolean {
+      return cache !== null;
+    },
+
+    /**
+     * One page of notes in time order, read through an index without loading the table: what the
+     * notes view shows first, before the reader filters anything.
+     */
+    async timePage(
+      order: 'newest' | 'oldest' | 'updated',
+      offset: number,
+      limit: number | undefined,
+    ): Promise<{ notes: Note[]; total: number }> {
+      return run(() =>
+        db.transaction('r', db.notes, async () => {
+          const index = order === 'updated' ? 'updatedAt' : 'createdAt';
+          let collection = db.notes.orderBy(index);
+          if (order !== 'oldest') collection = collection.reverse();
+          collection = collection.offset(offset);
+          if (limit !== undefined) collection = collection.limit(limit);
+          const [records, total] = await Promise.all([collection.toArray(), db.notes.count()]);
+          return { notes: records.map(fromRecord), total };
+        }),
+      );
     },
 
     async count(): Promise<number> {
