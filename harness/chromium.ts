@@ -320,3 +320,35 @@ export async function clickCardControl(page: Page, name: ControlName): Promise<v
   if (!target.hittable) throw new Error(`the card's ${String(name)} cannot be clicked: something covers it`);
   await page.mouse.click(target.x, target.y);
 }
+
+/**
+ * For audits only: gives the first `hostTag` element an own `shadowRoot` property in the page's
+ * main world that returns its closed shadow root, so tools that walk the DOM the ordinary way
+ * (axe-core) can see inside. Only the DevTools protocol can reach the root to do this; the
+ * extension's own world keeps its own view of the element and is unaffected. Returns false if
+ * there is no such element.
+ */
+export async function exposeShadowRoot(page: Page, hostTag = 'backstory-card'): Promise<boolean> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const host = findNode(root, hostTag.toUpperCase());
+    const shadow = host?.shadowRoots?.[0];
+    if (!host || !shadow) return false;
+    const [hostObject, shadowObject] = await Promise.all(
+      [host, shadow].map((node) => cdp.send('DOM.resolveNode', { backendNodeId: node.backendNodeId })),
+    );
+    if (!hostObject?.object.objectId || !shadowObject?.object.objectId) return false;
+    const { exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: hostObject.object.objectId,
+      functionDeclaration: `function (root) {
+        Object.defineProperty(this, 'shadowRoot', { configurable: true, get: () => root });
+      }`,
+      arguments: [{ objectId: shadowObject.object.objectId }],
+    });
+    if (exceptionDetails) throw new Error(`exposing the shadow root: ${exceptionDetails.text}`);
+    return true;
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
