@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchChromium, readCard, type ChromiumHarness } from '../../harness/chromium';
+import { clickCardControl, launchChromium, readCard, type ChromiumHarness } from '../../harness/chromium';
 import {
   gotoPage,
   launchFirefox,
@@ -156,11 +156,29 @@ describe('Chromium: Backstory makes no request', () => {
     await page.keyboard.press('Escape');
   }
 
-  test('on the seed article and the demo, with cards open, nothing leaves this machine', async () => {
+  test('on the seed article and the demo, with cards open and a note saved, nothing leaves this machine', async () => {
     await page.goto(server.url('/seed.html'));
     await waitForMarks(page);
     await hoverCard('NATO');
-    await hoverCard('Vladimir Putin');
+    await moveMouseAway(page);
+    await hoverTerm(page, { text: 'Vladimir Putin' });
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.controls.some((x) => x.name === 'Add note'),
+    );
+    await clickCardControl(page, 'Add note');
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.focused === 'textarea: Note',
+    );
+    const note = `Network run ${Date.now().toString(36)}`;
+    await page.keyboard.type(note);
+    await page.keyboard.press('Control+Enter');
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes(note) && !c.controls.some((x) => x.tag === 'textarea'),
+    );
+    await page.keyboard.press('Escape');
     await page.goto(server.url('/demo/article.html'));
     await waitForMarks(page);
     await hoverCard('NATO');
