@@ -1,0 +1,333 @@
+/** The benchmark's results: their shape, the ratios and goals worked out from them, and tables. */
+import type { MatcherRow } from './matchers';
+
+export interface PageRow {
+  readonly browser: 'chromium' | 'firefox';
+  readonly variant: 'full' | '10k';
+  readonly page: string;
+  /** Walk floor: first pass on a fresh page, and best of five after it. */
+  readonly walk: { cold: number; warm: number; nodes: number; chars: number };
+  readonly scan: {
+    busy: number;
+    wall: number;
+    slices: number;
+    longest: number;
+    over50: number;
+    over10: number;
+    unpack: number | null;
+    longTasks: number | null;
+    longestTask: number | null;
+    registered: number;
+  } | null;
+  /** Bytes of V8 heap in use with Backstory minus without, after garbage collection (Chromium). */
+  readonly heapAdded: number | null;
+  readonly card: {
+    warm: number | null;
+    warmLoaded: boolean | null;
+    asleep: number | null;
+    asleepLoaded: boolean | null;
+    asleepPossible: boolean;
+  };
+  readonly updatesWithout: { script: number; frame: number };
+  readonly updatesWith: { script: number; frame: number };
+  /** Backstory's own work while the page updated itself. */
+  readonly updateWork: { count: number; total: number; longest: number };
+  readonly markjs: Partial<Record<'full' | '10k', { ms: number; stopped: boolean; marks: number }>>;
+  readonly feedWithout: { frame: number; worstFrame: number; frames: number } | null;
+  readonly feedWith: { frame: number; worstFrame: number; frames: number } | null;
+  readonly feedWork: { count: number; total: number; longest: number } | null;
+}
+
+export interface Sizes {
+  readonly contentScript: { raw: number; gzip: number };
+  readonly matcherData: { raw: number; gzip: number };
+  readonly idsNamesKinds: { raw: number; gzip: number };
+  readonly index: { raw: number; gzip: number };
+  readonly entries: number;
+  readonly terms: number;
+  readonly bigTerms: number;
+}
+
+export interface BenchResults {
+  readonly date: string;
+  readonly machine: string;
+  readonly markLimit: number;
+  readonly paragraphs: number;
+  readonly openDelayMs: number;
+  readonly sizes: Sizes;
+  readonly matchers: readonly MatcherRow[];
+  readonly rows: readonly PageRow[];
+}
+
+/** Backstory's main-thread time for the first scan: the matcher's start-up and every slice. */
+export const backstoryMs = (row: PageRow): number | null =>
+  row.scan ? row.scan.busy + (row.scan.unpack ?? 0) : null;
+
+export function ratios(row: PageRow) {
+  const own = backstoryMs(row);
+  const mark = row.markjs[row.variant];
+  return {
+    overWalk: own !== null ? own / row.walk.cold : null,
+    markOverBackstory: own !== null && mark ? mark.ms / own : null,
+    markStopped: mark?.stopped ?? false,
+    updates: row.updatesWith.script / row.updatesWithout.script,
+    frames: row.updatesWith.frame / row.updatesWithout.frame,
+  };
+}
+
+const ms = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined ? 'n/a' : v.toFixed(digits);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function pageTable(rows: readonly PageRow[]): string[][] {
+  const header = [
+    'page',
+    'walk ms',
+    'Backstory ms',
+    '÷ walk',
+    'wall ms',
+    'longest slice',
+    'slices > 50 ms',
+    'long tasks',
+    'heap +KB',
+    'card warm',
+    'card asleep',
+    'updates without/with ms',
+    'with ÷ without',
+    'frame without/with',
+    'mark.js ms',
+    'mark.js ÷ Backstory',
+  ];
+  const body = rows.map((row) => {
+    const r = ratios(row);
+    const mark = row.markjs[row.variant];
+    return [
+      row.page,
+      ms(row.walk.cold),
+      ms(backstoryMs(row)),
+      ms(r.overWalk, 2),
+      ms(row.scan?.wall),
+      ms(row.scan?.longest),
+      row.scan ? String(row.scan.over50) : 'n/a',
+      row.scan?.longTasks === null || row.scan?.longTasks === undefined ? 'n/a' : String(row.scan.longTasks),
+      row.heapAdded === null ? 'n/a' : (row.heapAdded / 1024).toFixed(0),
+      row.card.warm === null
+        ? 'n/a'
+        : `${ms(row.card.warm)}${row.card.warmLoaded === false ? ' (loading)' : ''}`,
+      row.card.asleepPossible
+        ? row.card.asleep === null
+          ? 'n/a'
+          : `${ms(row.card.asleep)}${row.card.asleepLoaded === false ? ' (loading)' : ''}`
+        : 'never sleeps',
+      `${ms(row.updatesWithout.script)} / ${ms(row.updatesWith.script)}`,
+      ms(r.updates, 2),
+      `${ms(row.updatesWithout.frame)} / ${ms(row.updatesWith.frame)}`,
+      mark ? (mark.stopped ? `> ${mark.ms.toFixed(0)}` : mark.ms.toFixed(0)) : 'n/a',
+      r.markOverBackstory === null ? 'n/a' : `${r.markStopped ? '> ' : ''}${r.markOverBackstory.toFixed(0)}`,
+    ];
+  });
+  return [header, ...body];
+}
+
+function matcherTable(rows: readonly MatcherRow[]): string[][] {
+  return [
+    ['matcher', 'aliases', 'text', 'start-up ms', 'scan ms', 'found'],
+    ...rows.map((r) => [
+      r.matcher,
+      String(r.aliases),
+      r.text,
+      ms(r.startMs),
+      r.overBudget ? `> ${r.scanMs.toFixed(0)} (stopped)` : ms(r.scanMs, 2),
+      String(r.found),
+    ]),
+  ];
+}
+
+function feedTable(rows: readonly PageRow[]): string[][] {
+  const feeds = rows.filter((r) => r.feedWith && r.feedWithout);
+  return [
+    [
+      'browser',
+      'glossary',
+      'median frame without/with ms',
+      'worst frame without/with ms',
+      'Backstory rounds',
+      'Backstory ms',
+      'longest round ms',
+    ],
+    ...feeds.map((r) => [
+      r.browser,
+      r.variant,
+      `${ms(r.feedWithout!.frame)} / ${ms(r.feedWith!.frame)}`,
+      `${ms(r.feedWithout!.worstFrame)} / ${ms(r.feedWith!.worstFrame)}`,
+      String(r.feedWork?.count ?? 'n/a'),
+      ms(r.feedWork?.total),
+      ms(r.feedWork?.longest),
+    ]),
+  ];
+}
+
+interface Goal {
+  readonly goal: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+export function goals(results: BenchResults): Goal[] {
+  const out: Goal[] = [];
+  const { rows, sizes } = results;
+  for (const variant of ['full', '10k'] as const) {
+    const of = rows.filter((r) => r.variant === variant);
+    if (of.length === 0) continue;
+    const label = variant === 'full' ? `${sizes.terms} aliases` : `${sizes.bigTerms} aliases`;
+    for (const page of ['wikipedia-2', 'generated']) {
+      const these = of.filter((r) => r.page === page);
+      if (these.length === 0) continue;
+      out.push({
+        goal: `Backstory ÷ walk floor ≤ 4 on ${page} (${label})`,
+        measured: these.map((r) => `${r.browser} ${ms(ratios(r).overWalk, 2)}`).join(', '),
+        met: these.every((r) => (ratios(r).overWalk ?? Infinity) <= 4),
+      });
+    }
+    out.push({
+      goal: `mark.js ÷ Backstory ≥ 1,000 (${label})`,
+      measured: `lowest ${Math.min(...of.map((r) => ratios(r).markOverBackstory ?? Infinity)).toFixed(0)}${of.some((r) => ratios(r).markStopped) ? ' (mark.js stopped at the limit on some pages: lower bounds)' : ''}`,
+      met: of.every((r) => (ratios(r).markOverBackstory ?? 0) >= 1000),
+    });
+    out.push({
+      goal: `no Backstory slice over 50 ms, slices ≤ 10 ms (${label})`,
+      measured: `longest ${ms(Math.max(...of.map((r) => r.scan?.longest ?? 0)))} ms, ${of.reduce((a, r) => a + (r.scan?.over10 ?? 0), 0)} slices over 10 ms`,
+      met: of.every((r) => r.scan !== null && r.scan.over50 === 0 && r.scan.over10 === 0),
+    });
+    out.push({
+      goal: `page's own DOM updates with ≤ 1.2 × without (${label})`,
+      measured: `highest ${Math.max(...of.map((r) => ratios(r).updates)).toFixed(2)}`,
+      met: of.every((r) => ratios(r).updates <= 1.2),
+    });
+    const wiki = of.find((r) => r.page === 'wikipedia-2' && r.heapAdded !== null);
+    if (wiki) {
+      out.push({
+        goal: `JS heap added ≤ 1 MB on wikipedia-2 (Chromium, ${label})`,
+        measured: kb(wiki.heapAdded!),
+        met: wiki.heapAdded! <= 1024 * 1024,
+      });
+    }
+    const unpacks = of.map((r) => r.scan?.unpack ?? null).filter((v): v is number => v !== null);
+    if (unpacks.length > 0) {
+      out.push({
+        goal: `matcher start-up ≤ 3 ms (${label})`,
+        measured: `highest ${Math.max(...unpacks).toFixed(1)} ms`,
+        met: Math.max(...unpacks) <= 3,
+      });
+    }
+    const warm = of.map((r) => r.card.warm).filter((v): v is number => v !== null);
+    if (warm.length > 0) {
+      out.push({
+        goal: `card ≤ one frame (16.7 ms) after the intent delay, background warm (${label})`,
+        measured: `highest ${Math.max(...warm).toFixed(1)} ms`,
+        met: Math.max(...warm) <= 16.7,
+      });
+    }
+    const asleep = of.map((r) => r.card.asleep).filter((v): v is number => v !== null);
+    if (asleep.length > 0) {
+      out.push({
+        goal: `card ≤ 100 ms after the intent delay, background asleep (Chromium, ${label})`,
+        measured: `highest ${Math.max(...asleep).toFixed(1)} ms`,
+        met: Math.max(...asleep) <= 100,
+      });
+    }
+  }
+  out.push({
+    goal: 'content script ≤ 60 KB gzip including the matcher data',
+    measured: `${kb(sizes.contentScript.gzip)} (matcher data ${kb(sizes.matcherData.gzip)}, ids/names/kinds ${kb(sizes.idsNamesKinds.gzip)})`,
+    met: sizes.contentScript.gzip <= 60 * 1024,
+  });
+  return out;
+}
+
+function markdownTable(table: readonly string[][]): string {
+  const [header, ...body] = table;
+  return [
+    `| ${header!.join(' | ')} |`,
+    `| ${header!.map(() => '---').join(' | ')} |`,
+    ...body.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+}
+
+function textTable(table: readonly string[][]): string {
+  const widths = table[0]!.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
+  return table.map((row) => row.map((cell, c) => cell.padEnd(widths[c]!)).join('  ')).join('\n');
+}
+
+function sections(results: BenchResults): { title: string; table: string[][]; note?: string }[] {
+  const out: { title: string; table: string[][]; note?: string }[] = [];
+  const { sizes } = results;
+  out.push({
+    title: 'Sizes',
+    table: [
+      ['what', 'raw', 'gzip'],
+      ['content script (content.js)', kb(sizes.contentScript.raw), kb(sizes.contentScript.gzip)],
+      ['matcher data (trie, term info, case rules)', kb(sizes.matcherData.raw), kb(sizes.matcherData.gzip)],
+      ['ids, names, kinds', kb(sizes.idsNamesKinds.raw), kb(sizes.idsNamesKinds.gzip)],
+      ['whole glossary index', kb(sizes.index.raw), kb(sizes.index.gzip)],
+    ],
+    note: `${sizes.entries} entries, ${sizes.terms} aliases and cue words; the generated variant has ${sizes.bigTerms}.`,
+  });
+  for (const browser of ['chromium', 'firefox'] as const) {
+    for (const variant of ['full', '10k'] as const) {
+      const rows = results.rows.filter((r) => r.browser === browser && r.variant === variant);
+      if (rows.length === 0) continue;
+      out.push({
+        title: `${browser}, ${variant === 'full' ? `shipped glossary (${sizes.terms} aliases)` : `generated glossary (${sizes.bigTerms} aliases)`}`,
+        table: pageTable(rows),
+        note:
+          'ms are main-thread milliseconds. Walk: first TreeWalker pass over a fresh page. Backstory: matcher start-up plus ' +
+          'every slice of the first scan (wall: start to all painted). Card: ms from the pointer resting on a name to the ' +
+          `card on screen, minus the ${results.openDelayMs} ms intent delay. mark.js: "> n" = stopped at the ${results.markLimit} ms limit.`,
+      });
+    }
+  }
+  const feed = feedTable(results.rows);
+  if (feed.length > 1) {
+    out.push({
+      title: 'Infinite-scroll feed on the generated page (5,000 paragraphs appended in 25 batches)',
+      table: feed,
+    });
+  }
+  if (results.matchers.length > 0) {
+    out.push({
+      title: 'Matchers in Node (V8), by number of aliases',
+      table: matcherTable(results.matchers),
+      note: 'Scan: best of three passes over every segment of the text; a pass over the budget is stopped.',
+    });
+  }
+  out.push({
+    title: 'Goals',
+    table: [
+      ['goal', 'measured', 'met'],
+      ...goals(results).map((g) => [g.goal, g.measured, g.met ? 'yes' : 'NO']),
+    ],
+  });
+  return out;
+}
+
+export function toMarkdown(results: BenchResults): string {
+  const parts = [
+    `# Backstory benchmark`,
+    '',
+    `${results.date}; ${results.machine}; generated page of ${results.paragraphs} paragraphs.`,
+  ];
+  for (const s of sections(results)) {
+    parts.push('', `## ${s.title}`, '', markdownTable(s.table));
+    if (s.note) parts.push('', s.note);
+  }
+  return parts.join('\n') + '\n';
+}
+
+export function printReport(results: BenchResults): void {
+  for (const s of sections(results)) {
+    console.log(`\n== ${s.title}\n`);
+    console.log(textTable(s.table));
+    if (s.note) console.log(`\n${s.note}`);
+  }
+}
