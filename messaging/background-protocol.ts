@@ -78,6 +78,7 @@ export const ListNotesSchema = v.strictObject({
   site: v.optional(v.pipe(v.string(), v.maxLength(300))),
   kind: v.optional(v.picklist(KINDS)),
   sort: v.optional(v.picklist(SORTS), 'newest'),
+  /** Pass one: without it every matching note crosses the message channel (megabytes with 10,000 notes). */
   limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100_000))),
   offset: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)), 0),
 });
