@@ -43,7 +43,7 @@ export function Card({
   const pageDate = asOf ?? undefined;
   return (
     <div class="card" role="dialog" aria-modal="false" aria-labelledby="backstory-card-title">
-      <header>
+      <div class="card-header">
         <h2 id="backstory-card-title">{entry?.name ?? name}</h2>
         {entry && <span class="kind">{KIND_LABELS[entry.kind]}</span>}
         <button
@@ -56,7 +56,7 @@ export function Card({
         >
           ×
         </button>
-      </header>
+      </div>
       {error !== null && (
         <p class="error" role="alert">
           {error}
