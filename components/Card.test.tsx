@@ -33,6 +33,10 @@ const note = (text: string): Note => ({
   updatedAt: Date.UTC(2026, 0, 2),
   pageUrl: 'https://news.example/',
   pageTitle: 'Story',
+  pageDate: null,
+  quote: null,
+  tags: [],
+  history: [],
 });
 const data: CardData = {
   entry: nato,

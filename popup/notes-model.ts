@@ -6,14 +6,16 @@ import type { NotesApi } from './types';
 export type Names = ReadonlyMap<string, string>;
 
 export interface NoteGroup {
-  readonly entryId: string;
+  /** `null`: notes on passages that are not glossary names. */
+  readonly entryId: string | null;
   readonly name: string;
   /** Newest first. */
   readonly notes: readonly Note[];
 }
 
 /** The entity's name, or its id when the glossary no longer has it (a note outlives its entry). */
-export function entityName(entryId: string, names: Names): string {
+export function entityName(entryId: string | null, names: Names): string {
+  if (entryId === null) return 'Other passages';
   return names.get(entryId) ?? entryId;
 }
 
@@ -24,7 +26,7 @@ export function newestFirst(notes: readonly Note[]): Note[] {
 
 /** Groups in order of their newest note; `notes` must already be newest first. */
 export function groupNotes(notes: readonly Note[], names: Names): NoteGroup[] {
-  const groups = new Map<string, Note[]>();
+  const groups = new Map<string | null, Note[]>();
   for (const note of notes) {
     const group = groups.get(note.entryId);
     if (group) group.push(note);
@@ -70,7 +72,9 @@ export async function loadNotes(api: NotesApi, query: string, known: Names): Pro
   if (matched && !matched.ok) return matched;
 
   const names = new Map(known);
-  const missing = [...new Set(all.value.map((n) => n.entryId))].filter((id) => !names.has(id));
+  const missing = [...new Set(all.value.map((n) => n.entryId))].filter(
+    (id): id is string => id !== null && !names.has(id),
+  );
   if (missing.length > 0) {
     const entries = await api.getEntries(missing);
     if (entries.ok) for (const e of entries.value) names.set(e.id, e.name);

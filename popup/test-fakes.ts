@@ -16,6 +16,10 @@ export function makeNote(fields: Partial<Note> & Pick<Note, 'entryId' | 'text'>)
     updatedAt: time,
     pageUrl: 'https://news.example/story',
     pageTitle: 'A story',
+    pageDate: null,
+    quote: null,
+    tags: [],
+    history: [],
     ...fields,
   };
 }

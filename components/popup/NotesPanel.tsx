@@ -154,7 +154,7 @@ export function NotesPanel({ api, undoMs = 10_000, debounceMs = 100 }: NotesPane
         </p>
       ) : (
         groups.map((group) => (
-          <section class="note-group" key={group.entryId} aria-label={group.name}>
+          <section class="note-group" key={group.entryId ?? ''} aria-label={group.name}>
             <h3>{group.name}</h3>
             <ul class="notes">
               {group.notes.map((note) => (
