@@ -37,7 +37,7 @@ async function settle<T>(work: () => Promise<T>, what: string): Promise<Result<T
   }
 }
 
-export function createSiteApi(area: Area = browser.storage.local): SiteApi {
+export function createSiteApi(area?: Area): SiteApi {
   return {
     isEnabled: (host) =>
       settle(() => isSiteEnabled(host, area), 'The setting for this site could not be read'),
