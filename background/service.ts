@@ -19,7 +19,7 @@ import { describeStorageError } from '../storage/errors';
 import { pageKey, type Note } from '../storage/note-model';
 import type { NotesStore } from '../storage/notes';
 import type { StorageFigures } from '../storage/persist';
-import { createNotesQuery } from './notes-query';
+import { createNotesQuery, fold } from './notes-query';
 import { senderPage } from './senders';
 
 type Handlers = {
@@ -173,6 +173,19 @@ export function createBackgroundService(deps: ServiceDeps): Handlers {
         const e = summaries.get(id);
         return e ? [e] : [];
       });
+    },
+    async searchEntries({ query: text, limit }) {
+      const words = fold(text).split(/\s+/).filter(Boolean);
+      if (words.length === 0) return [];
+      const all = (names: string) => words.every((w) => names.includes(w));
+      const ranked = deps.entries.flatMap((e) => {
+        const name = fold(e.name);
+        const rank = name.startsWith(words[0]!) && all(name) ? 0 : all(name) ? 1 : 2;
+        if (rank === 2 && !all(`${name}\n${e.aliases.map((a) => fold(a.text)).join('\n')}`)) return [];
+        return [{ rank, entry: e }];
+      });
+      ranked.sort((a, b) => a.rank - b.rank || a.entry.name.localeCompare(b.entry.name));
+      return ranked.slice(0, limit).map((r) => summary(r.entry));
     },
     async exportNotes({ format }) {
       const all = await storing(() => deps.notes.all());

@@ -115,6 +115,11 @@ export const backgroundRequests = {
   /** Entities that have notes, with counts, for the entity filter and the per-entity pages. */
   listNoteEntities: v.strictObject({}),
   getEntries: v.strictObject({ ids: v.pipe(v.array(Id), v.maxLength(10_000)) }),
+  /** Glossary entries whose name or an alias contains every word of `query`; for the options page. */
+  searchEntries: v.strictObject({
+    query: v.pipe(v.string(), v.maxLength(200)),
+    limit: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)),
+  }),
   exportNotes: v.strictObject({ format: v.picklist(EXPORT_FORMATS) }),
   previewImport: v.strictObject({ text: ImportText }),
   applyImport: v.strictObject({ text: ImportText }),
@@ -200,6 +205,8 @@ export interface BackgroundResults {
   /** Most notes first, then by name. */
   listNoteEntities: EntityCount[];
   getEntries: RelatedEntry[];
+  /** Names that start with the query first, then other name matches, then alias matches; by name within each. */
+  searchEntries: RelatedEntry[];
   exportNotes: ExportedFile;
   previewImport: ImportPreview;
   applyImport: ImportResult;
