@@ -140,7 +140,13 @@ function sizes() {
   };
   return {
     contentScript: { raw: content.length, gzip: gzipSync(content).length },
-    matcherData: part({ trie: packed.trie, info: packed.info, cases: packed.cases }),
+    matcherData: part({
+      trie: packed.trie,
+      termInfo: packed.termInfo,
+      entries: packed.entries,
+      conditions: packed.conditions,
+      marks: packed.marks,
+    }),
     idsNamesKinds: part({ ids: packed.ids, names: packed.names, kinds: packed.kinds }),
     index: part(packed),
     entries: fullEntries.length,

@@ -14,7 +14,7 @@
  *   re-validates them all once the DOM has changed).
  */
 import type { GlossaryIndex } from '../glossary/compile';
-import type { Candidate, Matcher, Term } from '../matcher/matcher';
+import type { Candidate, Matcher, Mention, Term } from '../matcher/matcher';
 import { candidatesIn, resolveMentions } from '../matcher/resolve';
 import { blockOf, insideSkipped, isInlineElement, locate, SegmentReader, type Segment } from './segments';
 import { yieldToPage } from './yield';
@@ -69,7 +69,7 @@ interface SegmentRecord {
   readonly waitsFor: readonly number[] | null;
   mentions: readonly PageMention[];
   /** Offsets and entries of `mentions`, to tell whether resolving again changed anything. */
-  resolved: string;
+  resolved: readonly Mention[];
   painted: boolean;
   live: boolean;
   /** The last window (paintWindow round) that covered this record. */
@@ -94,6 +94,10 @@ function measure(name: string, start: number, end: number): void {
   performance.measure(name, { start, end });
 }
 
+const sameMentions = (a: readonly Mention[], b: readonly Mention[]): boolean =>
+  a.length === b.length &&
+  a.every((m, i) => m.start === b[i]!.start && m.end === b[i]!.end && m.entry === b[i]!.entry);
+
 export function createScanner(options: ScannerOptions) {
   const { doc, matcher, painter, signal } = options;
   const win = doc.defaultView ?? window;
@@ -113,6 +117,8 @@ export function createScanner(options: ScannerOptions) {
   /** Keys that appeared or disappeared since the last settle. */
   const changedKeys = new Set<number>();
   let mentionCount = 0;
+  /** Dropped records still in `records`, swept out at the next settle. */
+  let dead = 0;
   let windowed = false;
   let list: PageMention[] | null = null;
   let dirty = false;
@@ -174,7 +180,7 @@ export function createScanner(options: ScannerOptions) {
       candidates,
       waitsFor: keys ? [...keys] : null,
       mentions: [],
-      resolved: '',
+      resolved: [],
       painted: false,
       live: true,
       round: 0,
@@ -217,11 +223,10 @@ export function createScanner(options: ScannerOptions) {
 
   function resolve(record: SegmentRecord) {
     const found = resolveMentions(terms, record.candidates, present);
-    const key = found.map((m) => `${m.start}:${m.end}:${m.entry}`).join();
-    if (key === record.resolved) return;
+    if (sameMentions(found, record.resolved)) return;
     const wasPainted = record.painted || !windowed;
     unindex(record);
-    record.resolved = key;
+    record.resolved = found;
     const mentions: PageMention[] = [];
     for (const m of found) {
       const start = locate(record, m.start, false);
@@ -258,6 +263,7 @@ export function createScanner(options: ScannerOptions) {
   function drop(record: SegmentRecord) {
     if (!record.live) return;
     record.live = false;
+    dead++;
     unindex(record);
     for (const node of record.nodes) if (recordOf.get(node) === record) recordOf.delete(node);
     count(record, -1);
@@ -286,7 +292,8 @@ export function createScanner(options: ScannerOptions) {
     for (const r of fresh) if (r.live) resolve(r);
     fresh = [];
     if (dirty) {
-      records = records.filter((r) => r.live);
+      if (dead > 0) records = records.filter((r) => r.live);
+      dead = 0;
       list = null;
       dirty = false;
       updateWindowMode();
@@ -294,20 +301,29 @@ export function createScanner(options: ScannerOptions) {
     }
   }
 
-  /** Reads segments from `reader` into a run of new records, in document order. */
-  async function read(reader: SegmentReader, run: SegmentRecord[], name: string): Promise<boolean> {
+  /**
+   * Reads segments from `reader` into new records and puts them in their place in `records`, a run
+   * at a time: before every pause, so painting near the viewport sees what has been read so far.
+   */
+  async function read(reader: SegmentReader, name: string): Promise<boolean> {
+    const run: SegmentRecord[] = [];
     for (;;) {
       if (overdue()) {
+        insertRun(run.splice(0));
         if (!(await pause(name))) return false;
         // The page removed the place the walk had reached: read the whole page again later
         // (text read twice replaces its first reading).
         if (!reader.connected) {
           changed.add(doc.body);
+          insertRun(run);
           return true;
         }
       }
       const segment = reader.next();
-      if (!segment) return true;
+      if (!segment) {
+        insertRun(run);
+        return true;
+      }
       // Text read again (its block changed) replaces what was found there before.
       for (const node of segment.nodes) {
         const old = recordOf.get(node);
@@ -346,6 +362,7 @@ export function createScanner(options: ScannerOptions) {
     }
     records = at === live.length ? live.concat(run) : [...live.slice(0, at), ...run, ...live.slice(at)];
     list = null;
+    dirty = true;
   }
 
   // ---- the viewport ------------------------------------------------------------------------
@@ -500,7 +517,8 @@ export function createScanner(options: ScannerOptions) {
         if (root && !insideSkipped(root)) roots.add(root);
       }
       changed.clear();
-      records = records.filter((r) => r.live);
+      if (dead > 0) records = records.filter((r) => r.live);
+      dead = 0;
       const outermost = [...roots].filter((root) => {
         for (let p = root.parentNode; p; p = p.parentNode) if (roots.has(p)) return false;
         return true;
@@ -508,9 +526,7 @@ export function createScanner(options: ScannerOptions) {
       outermost.sort((a, b) => (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
       for (const root of outermost) {
         if (!root.isConnected) continue;
-        const run: SegmentRecord[] = [];
-        if (!(await read(new SegmentReader(root), run, 'backstory:update'))) return;
-        insertRun(run);
+        if (!(await read(new SegmentReader(root), 'backstory:update'))) return;
       }
       settle();
       measure('backstory:update', sliceStart, now());
@@ -527,15 +543,8 @@ export function createScanner(options: ScannerOptions) {
     const t0 = now();
     begin();
     const start = viewportStart();
-    const below: SegmentRecord[] = [];
-    if (!(await read(new SegmentReader(doc.body, start ? { startAt: start } : {}), below, 'backstory:scan')))
-      return;
-    insertRun(below);
-    if (start) {
-      const above: SegmentRecord[] = [];
-      if (!(await read(new SegmentReader(doc.body, { stopAt: start }), above, 'backstory:scan'))) return;
-      insertRun(above);
-    }
+    if (!(await read(new SegmentReader(doc.body, start ? { startAt: start } : {}), 'backstory:scan'))) return;
+    if (start && !(await read(new SegmentReader(doc.body, { stopAt: start }), 'backstory:scan'))) return;
     settle();
     measure('backstory:scan', sliceStart, now());
     // The whole first scan, from start to every mention painted, as wall time.

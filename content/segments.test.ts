@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectSegments, locate, SegmentReader } from './segments';
+import { collectSegments, hasText, locate, SegmentReader } from './segments';
 
 function segmentsOf(html: string): string[] {
   document.body.replaceChildren();
@@ -73,5 +73,16 @@ describe('SegmentReader', () => {
     segmentsOf('<p>NATO</p>');
     const text = document.querySelector('p')!.firstChild!;
     expect(new SegmentReader(text).next()?.text).toBe('NATO');
+  });
+});
+
+describe('hasText', () => {
+  it('agrees with /\\S/ for every UTF-16 unit', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const unit = String.fromCharCode(code);
+      if (hasText(unit) !== /\S/.test(unit)) expect([code, hasText(unit)]).toEqual([code, /\S/.test(unit)]);
+    }
+    expect(hasText(' \n\u00a0')).toBe(false);
+    expect(hasText(' \n x')).toBe(true);
   });
 });

@@ -82,6 +82,27 @@ export interface Segment {
 
 export const isInlineElement = (el: Element): boolean => INLINE.has(el.tagName);
 
+/** JavaScript's `\s` outside ASCII. */
+const isWideSpace = (c: number): boolean =>
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
+/** `/\S/.test(text)` without a regular expression: most segments answer at their first unit. */
+export function hasText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 ? c !== 0x20 && (c < 0x09 || c > 0x0d) : !isWideSpace(c)) return true;
+  }
+  return false;
+}
+
 /** The element a text node's line belongs to: its nearest ancestor that is not inline. */
 export function blockOf(node: Node): Element | null {
   let el = node.parentElement;
@@ -185,7 +206,7 @@ export class SegmentReader {
   /** Ends the segment being built; returns it if it has any non-space text. */
   private flush(): Segment | null {
     const segment =
-      this.nodes.length > 0 && /\S/.test(this.text)
+      this.nodes.length > 0 && hasText(this.text)
         ? { text: this.text, nodes: this.nodes, starts: this.starts }
         : null;
     this.text = '';
@@ -203,14 +224,18 @@ export class SegmentReader {
   /** The next segment, or null when the walk is over. */
   next(): Segment | null {
     while (!this.finished) {
-      const node = this.advance();
+      const node = this.pending === null && this.started ? this.walker.nextNode() : this.advance();
       if (node === null || node === this.stopAt) {
         this.finished = true;
         return this.flush();
       }
-      if (node.nodeType === Node.ELEMENT_NODE) {
+      // One call tells text from element and gives the tag: a content script pays for each call
+      // into the page's DOM (its own wrappers, in its own world).
+      const name = node.nodeName;
+      if (name !== '#text') {
+        // The walker shows elements and text only.
         const el = node as Element;
-        const tag = el.tagName;
+        const tag = name;
         if (SKIPPED.has(tag) || (this.hosts.size > 0 && this.hosts.has(el))) {
           this.pending = this.after(el);
           if (this.pending === null) this.finished = true;
@@ -224,7 +249,6 @@ export class SegmentReader {
         }
         continue;
       }
-      if (node.nodeType !== Node.TEXT_NODE) continue;
       const textNode = node as Text;
       const data = textNode.data;
       if (data.length === 0) continue;
@@ -243,7 +267,9 @@ export class SegmentReader {
         if (segment) return segment;
         continue;
       }
-      this.add(textNode, data);
+      this.starts.push(this.text.length);
+      this.nodes.push(textNode);
+      this.text = this.text.length === 0 ? data : this.text + data;
     }
     return null;
   }

@@ -10,7 +10,17 @@
  *   from the folded key noted per term. It comes back normalised (white space runs collapsed,
  *   typographic apostrophes and hyphens as ASCII), which is all the matcher compares.
  */
-import { keyOfNode, nodeOfTerm, packTrie, unpackTrie, VarintReader, writeVarint } from '../matcher/automaton';
+import {
+  fromBase64,
+  keyOfNode,
+  nodeOfTerm,
+  buildTrie,
+  packTrie,
+  toBase64,
+  unpackTrie,
+  VarintReader,
+  writeVarint,
+} from '../matcher/automaton';
 import type { PackedTrie, Trie } from '../matcher/automaton';
 import { attachTrie, type Term } from '../matcher/matcher';
 import { foldText, normaliseText } from '../matcher/text';
@@ -21,18 +31,27 @@ export interface PackedIndex {
   readonly ids: readonly string[];
   readonly names: readonly string[];
   readonly kinds: readonly Kind[];
-  /** One letter per term: e(xact), u(pper-ok), a(ny). */
-  readonly cases: string;
   /**
-   * Varints per term: its entry (zig-zag: cues are negative), its conditions (count, then keys),
-   * then how its written form differs from its key (`writeCaseMarks`).
+   * Base64, one byte per term: its case rule (bits 0–1: exact, upper-ok, any) and how its written
+   * form relates to its key (bits 2–3: the same, in capitals, in title case, in title case with
+   * the changes listed in `marks`).
    */
-  readonly info: string;
+  readonly termInfo: string;
+  /** Base64 of the terms' entries (negative for cue words), 16-bit or, when `wideEntries`, 32-bit. */
+  readonly entries: string;
+  readonly wideEntries: boolean;
+  /** Varints, per conditional term: the term, how many keys it requires, the keys (zig-zag). */
+  readonly conditions: string;
+  /** Varints, per term whose case needs them: the term, how many changes, the changes (`writeMarks`). */
+  readonly marks: string;
   readonly trie: PackedTrie;
 }
 
-const CASE_LETTER: Readonly<Record<CaseRule, string>> = { exact: 'e', 'upper-ok': 'u', any: 'a' };
-const LETTER_CASE: Readonly<Record<string, CaseRule>> = { e: 'exact', u: 'upper-ok', a: 'any' };
+const RULES: readonly CaseRule[] = ['exact', 'upper-ok', 'any'];
+const SAME = 0;
+const CAPITALS = 1;
+const TITLE = 2;
+const TITLE_MARKED = 3;
 
 const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
 const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
@@ -53,17 +72,14 @@ function titleGuess(key: string): string {
 }
 
 /**
- * How `written` (normalised) differs from `key` (the same, folded; always the same length):
- * 0 = not at all; 1 = it is the key in capitals; n ≥ 2 = it is the title guess with n − 2 units
- * changed, each noted as (gap × 2 + explicit), followed by its code when explicit. A unit that is
- * not explicit is the key's unit in capitals where the guess has it in lower case, and the other
- * way round.
+ * How `written` (normalised) differs from the title guess of `key` (the same length): the units
+ * that differ, each noted as (gap × 2 + explicit), followed by its code when explicit. A unit that
+ * is not explicit is the key's unit in capitals where the guess has it in lower case, and the
+ * other way round. Empty when the guess is right.
  */
-function writeCaseMarks(written: string, key: string): string {
-  if (written === key) return writeVarint(0);
-  if (written === key.toUpperCase()) return writeVarint(1);
+function caseMarks(written: string, key: string): { count: number; marks: number[] } {
   const guess = titleGuess(key);
-  let marks = '';
+  const marks: number[] = [];
   let count = 0;
   let last = -1;
   for (let i = 0; i < key.length; i++) {
@@ -71,39 +87,35 @@ function writeCaseMarks(written: string, key: string): string {
     if (code === guess.charCodeAt(i)) continue;
     const flipped = guess[i] === key[i] ? upper(key.charCodeAt(i)) : key[i];
     const explicit = flipped !== written[i];
-    marks += writeVarint((i - last - 1) * 2 + (explicit ? 1 : 0));
-    if (explicit) marks += writeVarint(code);
+    marks.push((i - last - 1) * 2 + (explicit ? 1 : 0));
+    if (explicit) marks.push(code);
     last = i;
     count++;
   }
-  return writeVarint(count + 2) + marks;
+  return { count, marks };
 }
 
-type CaseMarks = readonly number[] | 'same' | 'upper';
-
-/** Pairs of (position, code), code −1 meaning "flip the guess". */
-function readCaseMarks(info: VarintReader): CaseMarks {
-  const head = info.read();
-  if (head === 0) return 'same';
-  if (head === 1) return 'upper';
-  const marks: number[] = [];
+/** Reads `count` changes written by `caseMarks` as pairs of (position, code or −1 for "flip"). */
+function readMarks(reader: VarintReader, count: number): number[] {
+  const pairs: number[] = [];
   let last = -1;
-  for (let m = 0; m < head - 2; m++) {
-    const step = info.read();
+  for (let m = 0; m < count; m++) {
+    const step = reader.read();
     last += (step >> 1) + 1;
-    marks.push(last, step & 1 ? info.read() : -1);
+    pairs.push(last, step & 1 ? reader.read() : -1);
   }
-  return marks;
+  return pairs;
 }
 
-function applyCaseMarks(key: string, marks: CaseMarks): string {
-  if (marks === 'same') return key;
-  if (marks === 'upper') return key.toUpperCase();
+function writtenForm(key: string, how: number, pairs: readonly number[] | undefined): string {
+  if (how === SAME) return key;
+  if (how === CAPITALS) return key.toUpperCase();
   const guess = titleGuess(key);
+  if (!pairs) return guess;
   const units = guess.split('');
-  for (let m = 0; m < marks.length; m += 2) {
-    const at = marks[m]!;
-    const code = marks[m + 1]!;
+  for (let m = 0; m < pairs.length; m += 2) {
+    const at = pairs[m]!;
+    const code = pairs[m + 1]!;
     if (code >= 0) units[at] = String.fromCharCode(code);
     else units[at] = guess[at] === key[at] ? upper(key.charCodeAt(at)) : key[at]!;
   }
@@ -114,56 +126,108 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
   const keyed = index.terms.map((term, i) => ({ term, i, key: foldText(term.text) }));
   for (const { term, key } of keyed) if (key === '') throw new Error(`term "${term.text}" is empty`);
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
-  let info = '';
-  let cases = '';
-  for (const { term, key } of keyed) {
-    cases += CASE_LETTER[term.case];
-    info += writeVarint(zigzag(term.entry)) + writeVarint(term.requires?.length ?? 0);
-    for (const k of term.requires ?? []) info += writeVarint(zigzag(k));
-    info += writeCaseMarks(normaliseText(term.text), key);
-  }
-  const trie = packTrie(keyed.map((k) => k.key));
-  if (trie.ends !== '') throw new Error('packed index: terms are not in key order');
-  return { ids: index.ids, names: index.names, kinds: index.kinds, cases, info, trie };
+  const info = new Uint8Array(keyed.length);
+  const entries = keyed.map(({ term }) => term.entry);
+  let conditions = '';
+  let marks = '';
+  keyed.forEach(({ term, key }, t) => {
+    const written = normaliseText(term.text);
+    let how = TITLE;
+    if (written === key) how = SAME;
+    else if (written === key.toUpperCase()) how = CAPITALS;
+    else {
+      const changes = caseMarks(written, key);
+      if (changes.count > 0) {
+        how = TITLE_MARKED;
+        marks += writeVarint(t) + writeVarint(changes.count) + changes.marks.map(writeVarint).join('');
+      }
+    }
+    info[t] = RULES.indexOf(term.case) | (how << 2);
+    if (term.requires) {
+      conditions += writeVarint(t) + writeVarint(term.requires.length);
+      for (const k of term.requires) conditions += writeVarint(zigzag(k));
+    }
+  });
+  const wideEntries = entries.some((e) => e < -0x8000 || e > 0x7fff);
+  const entryArray = wideEntries ? Int32Array.from(entries) : Int16Array.from(entries);
+  const trie = buildTrie(keyed.map((k) => k.key));
+  if (trie.ends !== null) throw new Error('packed index: terms are not in key order');
+  return {
+    ids: index.ids,
+    names: index.names,
+    kinds: index.kinds,
+    termInfo: toBase64(info),
+    entries: toBase64(new Uint8Array(entryArray.buffer)),
+    wideEntries,
+    conditions,
+    marks,
+    trie: packTrie(trie),
+  };
 }
 
-/** A term of the packed index: its text is worked out from the trie only when asked for. */
+/** What the terms of an unpacked index read from. */
+interface TermTable {
+  readonly trie: Trie;
+  readonly info: Uint8Array;
+  readonly entries: Int16Array | Int32Array;
+  readonly conditions: ReadonlyMap<number, readonly number[]>;
+  readonly marks: ReadonlyMap<number, readonly number[]>;
+}
+
+/**
+ * A term of the packed index: a number and the table it reads from, so a tab makes one small
+ * object per term and decodes nothing per term up front. Its text is worked out from the trie only
+ * when asked for (the matcher asks for the few terms it meets).
+ */
 class PackedTerm implements Term {
-  readonly case: CaseRule;
-  readonly requires?: readonly number[];
-  constructor(
-    private readonly trie: Trie,
-    private readonly index: number,
-    private readonly marks: CaseMarks,
-    readonly entry: number,
-    rule: CaseRule,
-    requires: readonly number[] | null,
-  ) {
-    this.case = rule;
-    if (requires) this.requires = requires;
+  declare private readonly table: TermTable;
+  declare private readonly index: number;
+  constructor(table: TermTable, index: number) {
+    this.table = table;
+    this.index = index;
+  }
+
+  get entry(): number {
+    return this.table.entries[this.index]!;
+  }
+
+  get case(): CaseRule {
+    return RULES[this.table.info[this.index]! & 3]!;
+  }
+
+  get requires(): readonly number[] | undefined {
+    return this.table.conditions.get(this.index);
   }
 
   get text(): string {
-    return applyCaseMarks(keyOfNode(this.trie, nodeOfTerm(this.trie, this.index)), this.marks);
+    const key = keyOfNode(this.table.trie, nodeOfTerm(this.table.trie, this.index));
+    return writtenForm(key, this.table.info[this.index]! >> 2, this.table.marks.get(this.index));
   }
 }
 
 export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   const t0 = performance.now();
   const trie = unpackTrie(packed.trie);
-  const { cases } = packed;
-  const info = new VarintReader(packed.info);
-  const terms: Term[] = new Array<Term>(cases.length);
-  for (let t = 0; t < cases.length; t++) {
-    const entry = unzigzag(info.read());
-    const count = info.read();
-    let requires: number[] | null = null;
-    if (count > 0) {
-      requires = [];
-      for (let k = 0; k < count; k++) requires.push(unzigzag(info.read()));
-    }
-    terms[t] = new PackedTerm(trie, t, readCaseMarks(info), entry, LETTER_CASE[cases[t]!]!, requires);
+  const info = fromBase64(packed.termInfo);
+  const entryBytes = fromBase64(packed.entries);
+  const entries = packed.wideEntries
+    ? new Int32Array(entryBytes.buffer, entryBytes.byteOffset, entryBytes.byteLength / 4)
+    : new Int16Array(entryBytes.buffer, entryBytes.byteOffset, entryBytes.byteLength / 2);
+  const conditions = new Map<number, number[]>();
+  for (const reader = new VarintReader(packed.conditions); !reader.done;) {
+    const term = reader.read();
+    const keys: number[] = [];
+    for (let k = reader.read(); k > 0; k--) keys.push(unzigzag(reader.read()));
+    conditions.set(term, keys);
   }
+  const marks = new Map<number, number[]>();
+  for (const reader = new VarintReader(packed.marks); !reader.done;) {
+    const term = reader.read();
+    marks.set(term, readMarks(reader, reader.read()));
+  }
+  const table: TermTable = { trie, info, entries, conditions, marks };
+  const terms: Term[] = new Array<Term>(info.length);
+  for (let t = 0; t < info.length; t++) terms[t] = new PackedTerm(table, t);
   attachTrie(terms, trie);
   // The matcher's start-up in each tab, for the benchmark (a standard, cheap timeline entry).
   performance.measure('backstory:unpack', { start: t0, end: performance.now() });

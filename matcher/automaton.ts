@@ -1,24 +1,34 @@
 /**
  * The matcher's automaton: a radix trie over the folded keys of the terms (a character trie whose
  * single-child chains are merged into one edge). It is built once, at build time for the extension
- * (glossary/vite-plugin.ts), shipped as three short strings, and unpacked into typed arrays in each
- * tab: a tab never compiles thousands of strings, and a scan's cost does not grow with the number
- * of terms, only with the text (each word start walks at most one path of the trie).
+ * (glossary/vite-plugin.ts), and shipped as byte arrays in base64: a tab decodes them with the
+ * browser's own base64 decoder, and one tight loop over the nodes turns per-node counts (small
+ * numbers, which compress well) into the positions the matcher walks. No varints, no objects per
+ * node: a content script runs cold, and every call in a loop is interpreted at first. The cost of a
+ * scan does not grow with the number of terms, only with the text (each word start walks at most
+ * one path of the trie).
  *
  * Nodes are numbered in depth-first order: a node's first child is the node after it, and `next`
  * links siblings, which are sorted by the first unit of their label. Labels are slices of one string.
  */
 import { foldText } from './text';
 
-/** The automaton as shipped: strings, so the bundle holds no big literal arrays to parse. */
+/** The automaton as shipped: strings only. */
 export interface PackedTrie {
   /** Every node's label, in node order. */
   readonly labels: string;
+  readonly size: number;
+  readonly endTotal: number;
   /**
-   * Varints: the node count, the number of term ends, then per node its label length, child count
-   * and the number of terms that end there.
+   * Base64 of per-node counts, 8-bit, or 16-bit little-endian where `wide` says so: each node's
+   * label length, number of children, and number of terms ending there.
    */
-  readonly shape: string;
+  readonly labelLength: string;
+  readonly children: string;
+  readonly endCount: string;
+  /** Base64 of the nodes that get a table of their own (`FAT_CHILDREN`), 32-bit little-endian. */
+  readonly fat: string;
+  readonly wide: { readonly labelLength: boolean; readonly children: boolean; readonly endCount: boolean };
   /**
    * Varints: the indexes of the terms ending at each node, in node order, ascending per node. Empty
    * when those indexes are simply 0, 1, 2… (terms listed in key order, as the shipped index does).
@@ -26,21 +36,24 @@ export interface PackedTrie {
   readonly ends: string;
 }
 
+type Indexes = Uint16Array | Uint32Array;
+
 /** The automaton ready to walk. Node 0 is the root, whose label is empty. */
 export interface Trie {
   readonly labels: string;
   readonly size: number;
   /** Node i's label is `labels.slice(labelStart[i], labelStart[i + 1])`. */
-  readonly labelStart: Int32Array;
-  /** The first unit of each node's label: what a parent compares when choosing a child. */
-  readonly first: Uint16Array;
+  readonly labelStart: Indexes;
   /** Next sibling, or 0 (the root is nobody's sibling). */
-  readonly next: Int32Array;
-  /** 1 where the node has children (its first child is then the next node). */
-  readonly hasChild: Uint8Array;
+  readonly next: Indexes;
+  /** How many children a node has (its first child, if any, is the next node). */
+  readonly children: Uint8Array | Uint16Array;
   /** Terms ending at node i are `ends[endStart[i]]` up to `ends[endStart[i + 1]]`. */
-  readonly endStart: Int32Array;
-  readonly ends: Int32Array;
+  readonly endStart: Indexes;
+  /** Term indexes per node; null when they are simply 0, 1, 2… */
+  readonly ends: Int32Array | null;
+  /** Nodes with a table (below). */
+  readonly fat: Uint32Array;
   /** The root's child for each folded ASCII unit, or 0: the root has the most children. */
   readonly rootAscii: Int32Array;
   /**
@@ -101,11 +114,16 @@ interface BuildNode {
   readonly ends: number[];
 }
 
+/** The smallest unsigned array that holds every value. */
+function indexes(values: readonly number[]): Indexes {
+  return values.every((v) => v < 0x10000) ? Uint16Array.from(values) : Uint32Array.from(values);
+}
+
 /**
- * Builds the packed trie of `keys`: term index → its key (`foldText` of the term's text). Empty
- * keys never match and are left out.
+ * Builds the trie of `keys`: term index → its key (`foldText` of the term's text). Empty keys
+ * never match and are left out.
  */
-export function packTrie(keys: readonly string[]): PackedTrie {
+export function buildTrie(keys: readonly string[]): Trie {
   const root: BuildNode = { children: new Map(), ends: [] };
   keys.forEach((key, term) => {
     if (key.length === 0) return;
@@ -123,18 +141,23 @@ export function packTrie(keys: readonly string[]): PackedTrie {
   });
 
   const labels: string[] = [];
-  const shape: string[] = [];
+  const labelStart: number[] = [0];
+  const endStart: number[] = [0];
+  const next: number[] = [];
+  const children: number[] = [];
+  const fat: number[] = [];
   const order: number[] = [];
-  let count = 0;
-  let endCount = 0;
-  const emit = (node: BuildNode, label: string) => {
-    count++;
-    endCount += node.ends.length;
+  const emit = (node: BuildNode, label: string): number => {
+    const id = next.length;
+    next.push(0);
+    children.push(node.children.size);
     labels.push(label);
-    shape.push(writeVarint(label.length), writeVarint(node.children.size), writeVarint(node.ends.length));
+    labelStart.push(labelStart[id]! + label.length);
     order.push(...node.ends);
-    const codes = [...node.children.keys()].sort((a, b) => a - b);
-    for (const code of codes) {
+    endStart.push(order.length);
+    if (node.children.size >= FAT_CHILDREN) fat.push(id);
+    let previous = 0;
+    for (const code of [...node.children.keys()].sort((a, b) => a - b)) {
       // Follow the chain while it neither branches nor ends a term: one edge, one node.
       let child = node.children.get(code)!;
       let edge = String.fromCharCode(code);
@@ -143,109 +166,165 @@ export function packTrie(keys: readonly string[]): PackedTrie {
         edge += String.fromCharCode(nextCode);
         child = only;
       }
-      emit(child, edge);
+      const childId = emit(child, edge);
+      if (previous !== 0) next[previous] = childId;
+      previous = childId;
     }
+    return id;
   };
   emit(root, '');
   const inOrder = order.every((term, i) => term === i);
-  return {
+  return finishTrie({
     labels: labels.join(''),
-    shape: writeVarint(count) + writeVarint(endCount) + shape.join(''),
-    ends: inOrder ? '' : order.map(writeVarint).join(''),
+    size: next.length,
+    labelStart: indexes(labelStart),
+    next: indexes(next),
+    endStart: indexes(endStart),
+    children: children.some((c) => c > 0xff) ? Uint16Array.from(children) : Uint8Array.from(children),
+    fat: Uint32Array.from(fat),
+    ends: inOrder ? null : Int32Array.from(order),
+  });
+}
+
+/** Builds the trie of a list of terms, keyed the way the matcher folds text. */
+export function buildTermTrie(terms: readonly { readonly text: string }[]): Trie {
+  return buildTrie(terms.map((t) => foldText(t.text)));
+}
+
+/** Adds the lookup tables that are quicker to make than to ship: the root's and the fat nodes'. */
+function finishTrie(trie: Omit<Trie, 'rootAscii' | 'fatOf' | 'fatTable'>): Trie {
+  const { labels, size, labelStart, next, children, fat } = trie;
+  const firstOf = (node: number) => labels.charCodeAt(labelStart[node]!);
+  const rootAscii = new Int32Array(128);
+  if (size > 1 && children[0]) {
+    for (let child = 1; child !== 0; child = next[child]!) {
+      if (firstOf(child) < 128) rootAscii[firstOf(child)] = child;
+    }
+  }
+  const fatOf = new Int16Array(size);
+  const tables = Math.min(fat.length, 0x7ffe);
+  const fatTable = new Uint16Array(tables * 128);
+  for (let t = 0; t < tables; t++) {
+    const node = fat[t]!;
+    fatOf[node] = t + 1;
+    for (let child = node + 1; child !== 0; child = next[child]!) {
+      // A child too far for 16 bits (a giant glossary) leaves the node to the sibling walk.
+      if (child - node > 0xffff) {
+        fatOf[node] = 0;
+        break;
+      }
+      if (firstOf(child) < 128) fatTable[t * 128 + firstOf(child)] = child - node;
+    }
+  }
+  return { ...trie, rootAscii, fatOf, fatTable };
+}
+
+/** Little-endian bytes of a typed array (every engine Backstory runs on is little-endian). */
+const bytesOf = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+}
+
+interface Base64Decoder {
+  fromBase64?: (text: string) => Uint8Array;
+}
+
+/** Bytes from base64: the engine's own decoder where there is one (current browsers). */
+export function fromBase64(text: string): Uint8Array {
+  const native = (Uint8Array as unknown as Base64Decoder).fromBase64;
+  if (native) return native(text);
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Per-node counts: 8-bit when they all fit. */
+function counts(values: ArrayLike<number>): Uint8Array | Uint16Array {
+  const list = Array.from(values);
+  return list.some((v) => v > 0xff) ? Uint16Array.from(list) : Uint8Array.from(list);
+}
+
+export function packTrie(trie: Trie): PackedTrie {
+  const { size, labelStart, endStart } = trie;
+  const labelLength = counts(Array.from({ length: size }, (_, i) => labelStart[i + 1]! - labelStart[i]!));
+  const endCount = counts(Array.from({ length: size }, (_, i) => endStart[i + 1]! - endStart[i]!));
+  const children = counts(trie.children);
+  let ends = '';
+  if (trie.ends) for (const term of trie.ends) ends += writeVarint(term);
+  return {
+    labels: trie.labels,
+    size,
+    endTotal: endStart[size]!,
+    labelLength: toBase64(bytesOf(labelLength)),
+    children: toBase64(bytesOf(children)),
+    endCount: toBase64(bytesOf(endCount)),
+    fat: toBase64(bytesOf(trie.fat)),
+    wide: {
+      labelLength: labelLength instanceof Uint16Array,
+      children: children instanceof Uint16Array,
+      endCount: endCount instanceof Uint16Array,
+    },
+    ends,
   };
 }
 
-/** Packs the trie of a list of terms, keyed the way the matcher folds text. */
-export function packTermTrie(terms: readonly { readonly text: string }[]): PackedTrie {
-  return packTrie(terms.map((t) => foldText(t.text)));
+function decodeCounts(text: string, wide: boolean): Uint8Array | Uint16Array {
+  const bytes = fromBase64(text);
+  return wide ? new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2) : bytes;
 }
 
 export function unpackTrie(packed: PackedTrie): Trie {
-  const shape = new VarintReader(packed.shape);
-  const size = shape.read();
-  const endTotal = shape.read();
-  const labelStart = new Int32Array(size + 1);
-  const first = new Uint16Array(size);
-  const next = new Int32Array(size);
-  const hasChild = new Uint8Array(size);
-  const endStart = new Int32Array(size + 1);
-  const ends = new Int32Array(endTotal);
-  if (packed.ends === '') {
-    for (let e = 0; e < endTotal; e++) ends[e] = e;
-  } else {
-    const endReader = new VarintReader(packed.ends);
-    for (let e = 0; e < endTotal; e++) ends[e] = endReader.read();
-  }
-
-  // Each open node on the current path: how many of its children are still to come, and its last child.
-  const stackLeft = new Int32Array(size);
-  const stackLast = new Int32Array(size);
+  const { size } = packed;
+  const labelLength = decodeCounts(packed.labelLength, packed.wide.labelLength);
+  const children = decodeCounts(packed.children, packed.wide.children);
+  const endCount = decodeCounts(packed.endCount, packed.wide.endCount);
+  const fatBytes = fromBase64(packed.fat);
+  const fat = new Uint32Array(fatBytes.buffer, fatBytes.byteOffset, fatBytes.byteLength / 4);
+  const wideIndexes = packed.labels.length >= 0x10000 || size >= 0x10000 || packed.endTotal >= 0x10000;
+  const labelStart = wideIndexes ? new Uint32Array(size + 1) : new Uint16Array(size + 1);
+  const endStart = wideIndexes ? new Uint32Array(size + 1) : new Uint16Array(size + 1);
+  const next = wideIndexes ? new Uint32Array(size) : new Uint16Array(size);
+  // One pass in node order: positions are running sums, and each open node on the current path
+  // remembers how many children are still to come and its last child, to link the next one.
+  const left = new Int32Array(size + 1);
+  const lastChild = new Int32Array(size + 1);
   let depth = 0;
+  let label = 0;
+  let end = 0;
   for (let i = 0; i < size; i++) {
-    const labelLength = shape.read();
-    const children = shape.read();
-    labelStart[i + 1] = labelStart[i]! + labelLength;
-    endStart[i + 1] = endStart[i]! + shape.read();
-    if (labelLength > 0) first[i] = packed.labels.charCodeAt(labelStart[i]!);
+    label += labelLength[i]!;
+    end += endCount[i]!;
+    labelStart[i + 1] = label;
+    endStart[i + 1] = end;
     if (i > 0) {
       const top = depth - 1;
-      if (stackLast[top] !== 0) next[stackLast[top]!] = i;
-      stackLast[top] = i;
-      stackLeft[top]!--;
+      if (lastChild[top] !== 0) next[lastChild[top]!] = i;
+      lastChild[top] = i;
+      left[top]!--;
     }
-    if (children > 0) {
-      hasChild[i] = 1;
-      stackLeft[depth] = children;
-      stackLast[depth] = 0;
+    if (children[i] !== 0) {
+      left[depth] = children[i]!;
+      lastChild[depth] = 0;
       depth++;
     }
-    while (depth > 0 && stackLeft[depth - 1] === 0) depth--;
+    while (depth > 0 && left[depth - 1] === 0) depth--;
   }
-  if (labelStart[size] !== packed.labels.length || endStart[size] !== endTotal || depth !== 0) {
-    throw new Error('packed trie: shape and labels disagree');
+  if (label !== packed.labels.length || end !== packed.endTotal || depth !== 0) {
+    throw new Error('packed trie: counts and labels disagree');
   }
-
-  const rootAscii = new Int32Array(128);
-  if (size > 0 && hasChild[0]) {
-    for (let child = 1; child !== 0; child = next[child]!) {
-      if (first[child]! < 128) rootAscii[first[child]!] = child;
-    }
+  let ends: Int32Array | null = null;
+  if (packed.ends !== '') {
+    ends = new Int32Array(packed.endTotal);
+    const reader = new VarintReader(packed.ends);
+    for (let e = 0; e < packed.endTotal; e++) ends[e] = reader.read();
   }
-
-  const fatOf = new Int16Array(size);
-  const fat: number[] = [];
-  for (let node = 1; node < size && fat.length < 0x7ffe; node++) {
-    if (!hasChild[node]) continue;
-    let children = 0;
-    let far = false;
-    for (let child = node + 1; child !== 0; child = next[child]!) {
-      children++;
-      if (child - node > 0xffff) far = true;
-    }
-    if (children >= FAT_CHILDREN && !far) {
-      fat.push(node);
-      fatOf[node] = fat.length;
-    }
-  }
-  const fatTable = new Uint16Array(fat.length * 128);
-  fat.forEach((node, t) => {
-    for (let child = node + 1; child !== 0; child = next[child]!) {
-      if (first[child]! < 128) fatTable[t * 128 + first[child]!] = child - node;
-    }
-  });
-  return {
-    labels: packed.labels,
-    size,
-    labelStart,
-    first,
-    next,
-    hasChild,
-    endStart,
-    ends,
-    rootAscii,
-    fatOf,
-    fatTable,
-  };
+  return finishTrie({ labels: packed.labels, size, labelStart, next, children, endStart, ends, fat });
 }
 
 /** The folded key that ends at `node`: found by walking down from the root, for the rare caller. */
@@ -264,8 +343,8 @@ export function keyOfNode(trie: Trie, node: number): string {
 
 /** The node where term `term` ends (a term is listed at exactly one node). */
 export function nodeOfTerm(trie: Trie, term: number): number {
-  // Shipped tries list terms in order, so the term is usually at its own index.
-  const guess = trie.ends[term] === term ? term : trie.ends.indexOf(term);
+  // Shipped tries list terms in order: the term is at its own index.
+  const guess = trie.ends === null ? term : trie.ends.indexOf(term);
   for (let e = guess; e >= 0; e = -1) {
     // endStart is ascending: the last node whose terms start at or before e.
     let lo = 0;

@@ -8,7 +8,7 @@
  * matches never overlap.
  */
 import type { CaseRule } from '../glossary/schema';
-import { packTermTrie, unpackTrie, type Trie } from './automaton';
+import { buildTermTrie, type Trie } from './automaton';
 import { foldedUnit, normaliseText, normaliseUnit, SPACE, unitClass, WORD } from './text';
 
 export interface Term {
@@ -62,7 +62,7 @@ export function attachTrie(terms: readonly Term[], trie: Trie): void {
 }
 
 export function compileMatcher(terms: readonly Term[]): Matcher {
-  return createMatcher(terms, prebuilt.get(terms) ?? unpackTrie(packTermTrie(terms)));
+  return createMatcher(terms, prebuilt.get(terms) ?? buildTermTrie(terms));
 }
 
 // Class and fold of ASCII units, read in the inner loop without a call.
@@ -77,7 +77,7 @@ const classOf = (code: number): number => (code < 128 ? ASCII_CLASS[code]! : uni
 
 /** A matcher over `terms` walking `trie`, which must have been built from the same terms. */
 export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
-  const { labels, labelStart, first, next, hasChild, endStart, ends, rootAscii, fatOf, fatTable } = trie;
+  const { labels, labelStart, next, children, endStart, ends, rootAscii, fatOf, fatTable } = trie;
   // Normalised written forms (and their capitals), worked out for the terms that are actually met.
   const written: (string | undefined)[] = [];
   const capitals: (string | undefined)[] = [];
@@ -117,11 +117,11 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
     let stops = 0;
     let node = 0;
     let pos = start;
-    walk: while (hasChild[node] === 1 && pos < len) {
+    walk: while (children[node] !== 0 && pos < len) {
       // One folded unit of text; a run of white space is one space.
       let code = text.charCodeAt(pos++);
       let unit: number;
-      if ((classOf(code) & SPACE) !== 0) {
+      if (((code < 128 ? ASCII_CLASS[code]! : unitClass(code)) & SPACE) !== 0) {
         unit = 0x20;
         while (pos < len && (classOf(text.charCodeAt(pos)) & SPACE) !== 0) pos++;
       } else unit = code < 128 ? ASCII_FOLD[code]! : foldedUnit(code);
@@ -134,8 +134,8 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
         child = offset === 0 ? 0 : node + offset;
       } else {
         child = node + 1;
-        while (child !== 0 && first[child]! < unit) child = next[child]!;
-        if (child !== 0 && first[child] !== unit) child = 0;
+        while (child !== 0 && labels.charCodeAt(labelStart[child]!) < unit) child = next[child]!;
+        if (child !== 0 && labels.charCodeAt(labelStart[child]!) !== unit) child = 0;
       }
       if (child === 0) break;
 
@@ -143,7 +143,7 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
       for (let k = labelStart[child]! + 1; k < labelEnd; k++) {
         if (pos >= len) break walk;
         code = text.charCodeAt(pos++);
-        if ((classOf(code) & SPACE) !== 0) {
+        if (((code < 128 ? ASCII_CLASS[code]! : unitClass(code)) & SPACE) !== 0) {
           unit = 0x20;
           while (pos < len && (classOf(text.charCodeAt(pos)) & SPACE) !== 0) pos++;
         } else unit = code < 128 ? ASCII_FOLD[code]! : foldedUnit(code);
@@ -172,7 +172,8 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
       const end = stopEnds[s]!;
       const fitting: number[] = [];
       for (let e = endStart[stop]!; e < endStart[stop + 1]!; e++) {
-        if (caseFits(text, start, end, ends[e]!)) fitting.push(ends[e]!);
+        const term = ends === null ? e : ends[e]!;
+        if (caseFits(text, start, end, term)) fitting.push(term);
       }
       if (fitting.length > 0) return { start, end, terms: fitting };
     }
@@ -183,12 +184,14 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
     terms,
     scan(text) {
       const found: Candidate[] = [];
-      if (trie.size === 0 || hasChild[0] === 0) return found;
+      if (trie.size === 0 || children[0] === 0) return found;
       const len = text.length;
       let prevWord = false;
       let i = 0;
       while (i < len) {
-        const word = (classOf(text.charCodeAt(i)) & WORD) !== 0;
+        // Inlined by hand: a content script's first scan runs mostly before the JIT steps in.
+        const code = text.charCodeAt(i);
+        const word = ((code < 128 ? ASCII_CLASS[code]! : unitClass(code)) & WORD) !== 0;
         if (word && !prevWord) {
           const hit = longestAt(text, i);
           if (hit) {
