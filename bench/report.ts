@@ -5,8 +5,11 @@ export interface PageRow {
   readonly browser: 'chromium' | 'firefox';
   readonly variant: 'full' | '10k';
   readonly page: string;
-  /** Walk floor: first pass on a fresh page, and best of five after it. */
-  readonly walk: { cold: number; warm: number; nodes: number; chars: number };
+  /**
+   * Walk floor: first pass on a fresh page (median of the repeats), best of five after it, and the
+   * first pass from a fresh isolated world like a content script's (Chromium).
+   */
+  readonly walk: { cold: number; warm: number; nodes: number; chars: number; isolated: number | null };
   readonly scan: {
     busy: number;
     wall: number;
@@ -32,7 +35,9 @@ export interface PageRow {
   readonly updatesWith: { script: number; frame: number };
   /** Backstory's own work while the page updated itself. */
   readonly updateWork: { count: number; total: number; longest: number };
-  readonly markjs: Partial<Record<'full' | '10k', { ms: number; stopped: boolean; marks: number }>>;
+  readonly markjs: Partial<
+    Record<'full' | '10k', { ms: number; stopped: boolean; marks: number; reached: number; estimate: number }>
+  >;
   readonly feedWithout: { frame: number; worstFrame: number; frames: number } | null;
   readonly feedWith: { frame: number; worstFrame: number; frames: number } | null;
   readonly feedWork: { count: number; total: number; longest: number } | null;
@@ -68,7 +73,8 @@ export function ratios(row: PageRow) {
   const mark = row.markjs[row.variant];
   return {
     overWalk: own !== null ? own / row.walk.cold : null,
-    markOverBackstory: own !== null && mark ? mark.ms / own : null,
+    overIsolatedWalk: own !== null && row.walk.isolated ? own / row.walk.isolated : null,
+    markOverBackstory: own !== null && mark ? mark.estimate / own : null,
     markStopped: mark?.stopped ?? false,
     updates: row.updatesWith.script / row.updatesWithout.script,
     frames: row.updatesWith.frame / row.updatesWithout.frame,
@@ -83,8 +89,10 @@ function pageTable(rows: readonly PageRow[]): string[][] {
   const header = [
     'page',
     'walk ms',
+    'walk ms (isolated)',
     'Backstory ms',
     '÷ walk',
+    '÷ isolated walk',
     'wall ms',
     'longest slice',
     'slices > 50 ms',
@@ -104,8 +112,10 @@ function pageTable(rows: readonly PageRow[]): string[][] {
     return [
       row.page,
       ms(row.walk.cold),
+      ms(row.walk.isolated),
       ms(backstoryMs(row)),
       ms(r.overWalk, 2),
+      ms(r.overIsolatedWalk, 2),
       ms(row.scan?.wall),
       ms(row.scan?.longest),
       row.scan ? String(row.scan.over50) : 'n/a',
@@ -122,8 +132,14 @@ function pageTable(rows: readonly PageRow[]): string[][] {
       `${ms(row.updatesWithout.script)} / ${ms(row.updatesWith.script)}`,
       ms(r.updates, 2),
       `${ms(row.updatesWithout.frame)} / ${ms(row.updatesWith.frame)}`,
-      mark ? (mark.stopped ? `> ${mark.ms.toFixed(0)}` : mark.ms.toFixed(0)) : 'n/a',
-      r.markOverBackstory === null ? 'n/a' : `${r.markStopped ? '> ' : ''}${r.markOverBackstory.toFixed(0)}`,
+      mark
+        ? mark.stopped
+          ? `> ${mark.ms.toFixed(0)} (est. ${(mark.estimate / 1000).toFixed(0)} s)`
+          : mark.ms.toFixed(0)
+        : 'n/a',
+      r.markOverBackstory === null
+        ? 'n/a'
+        : `${r.markOverBackstory.toFixed(0)}${r.markStopped ? ' (est.)' : ''}`,
     ];
   });
   return [header, ...body];
@@ -191,7 +207,7 @@ export function goals(results: BenchResults): Goal[] {
     }
     out.push({
       goal: `mark.js ÷ Backstory ≥ 1,000 (${label})`,
-      measured: `lowest ${Math.min(...of.map((r) => ratios(r).markOverBackstory ?? Infinity)).toFixed(0)}${of.some((r) => ratios(r).markStopped) ? ' (mark.js stopped at the limit on some pages: lower bounds)' : ''}`,
+      measured: `lowest ${Math.min(...of.map((r) => ratios(r).markOverBackstory ?? Infinity)).toFixed(0)}${of.some((r) => ratios(r).markStopped) ? ' (where mark.js hit the limit, its time for all aliases is estimated from the share it reached)' : ''}`,
       met: of.every((r) => (ratios(r).markOverBackstory ?? 0) >= 1000),
     });
     out.push({
@@ -281,9 +297,11 @@ function sections(results: BenchResults): { title: string; table: string[][]; no
         title: `${browser}, ${variant === 'full' ? `shipped glossary (${sizes.terms} aliases)` : `generated glossary (${sizes.bigTerms} aliases)`}`,
         table: pageTable(rows),
         note:
-          'ms are main-thread milliseconds. Walk: first TreeWalker pass over a fresh page. Backstory: matcher start-up plus ' +
+          'ms are main-thread milliseconds, medians of the repeats. Walk: first TreeWalker pass over a fresh page, in the ' +
+          "page's world and (Chromium) in a fresh isolated world like a content script's. Backstory: matcher start-up plus " +
           'every slice of the first scan (wall: start to all painted). Card: ms from the pointer resting on a name to the ' +
-          `card on screen, minus the ${results.openDelayMs} ms intent delay. mark.js: "> n" = stopped at the ${results.markLimit} ms limit.`,
+          `card on screen, minus the ${results.openDelayMs} ms intent delay. mark.js: "> n" = stopped at the ${results.markLimit} ms ` +
+          'limit; its time for every alias is then estimated from the share of aliases it reached (it handles them one by one).',
       });
     }
   }

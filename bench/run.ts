@@ -15,7 +15,9 @@
  *
  * It prints tables and writes bench-results/latest.json and latest.md. Options:
  *   --browsers chromium,firefox   --pages wikipedia-2,generated   --variants full,10k
- *   --paragraphs 50000            --mark-limit 10000 (ms)          --skip-build   --skip-matchers
+ *   --paragraphs 50000            --mark-limit 10000 (ms)          --repeat 3
+ *   --skip-build                  --skip-matchers
+ * Page "small" is a short article (the fixed costs); "generated" is the page of many paragraphs.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,6 +62,7 @@ const { values: args } = parseArgs({
     variants: { type: 'string', default: 'full,10k' },
     paragraphs: { type: 'string', default: '50000' },
     'mark-limit': { type: 'string', default: '10000' },
+    repeat: { type: 'string', default: '3' },
     'skip-build': { type: 'boolean', default: false },
     'skip-matchers': { type: 'boolean', default: false },
   },
@@ -72,11 +75,12 @@ const browsers = args.browsers.split(',').filter(Boolean) as ('chromium' | 'fire
 const variants = args.variants.split(',').filter(Boolean) as ('full' | '10k')[];
 const paragraphs = Number(args.paragraphs);
 const markLimit = Number(args['mark-limit']);
+const repeat = Math.max(1, Number(args.repeat));
 const sharedPages = readdirSync(SHARED_PAGES_DIR)
   .filter((f) => f.endsWith('.html'))
   .map((f) => f.replace(/\.html$/, ''))
   .sort();
-const pages = args.pages ? args.pages.split(',') : [...sharedPages, 'generated'];
+const pages = args.pages ? args.pages.split(',') : ['small', ...sharedPages, 'generated'];
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 const log = (...parts: unknown[]) => console.error('[bench]', ...parts);
@@ -165,6 +169,8 @@ interface BenchPage {
   /** V8 heap in use after a full collection; null where the browser does not say. */
   heapUsed(): Promise<number | null>;
   readCard(): Promise<CardSnapshot | null>;
+  /** The walk floor's first pass in a fresh isolated world, as a content script sees the page. */
+  isolatedWalk(): Promise<number | null>;
   /** Puts the extension's background to sleep; false where that cannot be done. */
   stopBackground(): Promise<boolean>;
   close(): Promise<void>;
@@ -203,6 +209,19 @@ async function openChromium(extensionDir: string | null): Promise<BenchBrowser> 
           return usedSize;
         },
         readCard: () => readChromiumCard(page),
+        async isolatedWalk() {
+          const { frameTree } = await cdp.send('Page.getFrameTree');
+          const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+            frameId: frameTree.frame.id,
+            worldName: 'backstory-bench',
+          });
+          const { result } = await cdp.send('Runtime.evaluate', {
+            expression: call(WALK_FLOOR),
+            contextId: executionContextId,
+            returnByValue: true,
+          });
+          return (result.value as { cold: number }).cold;
+        },
         async stopBackground() {
           try {
             await cdp.send('ServiceWorker.enable');
@@ -238,6 +257,7 @@ async function openFirefox(extensionDir: string | null): Promise<BenchBrowser> {
         mouse: page.mouse,
         heapUsed: async () => null,
         readCard: () => readFirefoxCard(page),
+        isolatedWalk: async () => null,
         // Firefox runs the MV2 background page persistently: it never sleeps.
         stopBackground: async () => false,
         close: () => page.close(),
@@ -273,12 +293,46 @@ type Baseline = Pick<PageRow, 'walk' | 'updatesWithout' | 'feedWithout' | 'markj
   heap: number | null;
 };
 
+const median = (values: readonly number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+};
+
 async function measureBaseline(browser: BenchBrowser, url: string, generated: boolean): Promise<Baseline> {
+  // The walk floor on fresh pages, in the page's world and in a fresh isolated world.
+  const colds: number[] = [];
+  const isolated: number[] = [];
+  let walk: Omit<PageRow['walk'], 'isolated'> | null = null;
+  for (let i = 0; i < repeat; i++) {
+    const fresh = await browser.newPage();
+    try {
+      await fresh.goto(url);
+      await sleep(300);
+      const w = await fresh.evaluate<Omit<PageRow['walk'], 'isolated'>>(WALK_FLOOR);
+      colds.push(w.cold);
+      walk ??= w;
+    } finally {
+      await fresh.close();
+    }
+    const other = await browser.newPage();
+    try {
+      await other.goto(url);
+      await sleep(300);
+      const ms = await other.isolatedWalk();
+      if (ms !== null) isolated.push(ms);
+    } finally {
+      await other.close();
+    }
+  }
   const page = await browser.newPage();
   try {
     await page.goto(url);
     await sleep(300);
-    const walk = await page.evaluate<PageRow['walk']>(WALK_FLOOR);
+    const walkRow: PageRow['walk'] = {
+      ...walk!,
+      cold: median(colds),
+      isolated: isolated.length > 0 ? median(isolated) : null,
+    };
     const heap = await page.heapUsed();
     const updatesWithout = await page.evaluate<PageRow['updatesWithout']>(PAGE_UPDATES, updateSentences);
     const feedWithout = generated
@@ -293,7 +347,7 @@ async function measureBaseline(browser: BenchBrowser, url: string, generated: bo
         limit: markLimit,
       });
     }
-    return { walk, heap, updatesWithout, feedWithout, markjs };
+    return { walk: walkRow, heap, updatesWithout, feedWithout, markjs };
   } finally {
     await page.close();
   }
@@ -336,13 +390,35 @@ async function measureBackstory(
 ): Promise<
   Omit<PageRow, 'browser' | 'variant' | 'page' | 'heapAdded' | keyof Baseline> & { heap: number | null }
 > {
-  const page = await browser.newPage();
-  try {
-    await page.goto(url);
-    await poll(() => page.evaluate<boolean>(BACKSTORY_READY), 180_000, 'Backstory to finish its first scan');
+  // The first scan on fresh pages: the median run, with the worst slices of all runs.
+  const scans: NonNullable<PageRow['scan']>[] = [];
+  const heaps: number[] = [];
+  let last: BenchPage | null = null;
+  for (let i = 0; i < repeat; i++) {
+    const fresh = await browser.newPage();
+    await fresh.goto(url);
+    await poll(() => fresh.evaluate<boolean>(BACKSTORY_READY), 180_000, 'Backstory to finish its first scan');
     await sleep(300);
-    const scan = await page.evaluate<PageRow['scan']>(BACKSTORY_RESULT);
-    const heap = await page.heapUsed();
+    const result = await fresh.evaluate<PageRow['scan']>(BACKSTORY_RESULT);
+    if (result) scans.push(result);
+    const used = await fresh.heapUsed();
+    if (used !== null) heaps.push(used);
+    if (i < repeat - 1) await fresh.close();
+    else last = fresh;
+  }
+  const byTotal = [...scans].sort((a, b) => a.busy + (a.unpack ?? 0) - (b.busy + (b.unpack ?? 0)));
+  const middle = byTotal[byTotal.length >> 1];
+  const scan: PageRow['scan'] = middle
+    ? {
+        ...middle,
+        longest: Math.max(...scans.map((s) => s.longest)),
+        over50: Math.max(...scans.map((s) => s.over50)),
+        over10: Math.max(...scans.map((s) => s.over10)),
+      }
+    : null;
+  const heap = heaps.length > 0 ? median(heaps) : null;
+  const page = last!;
+  try {
     const updatesWith = await page.evaluate<PageRow['updatesWith']>(PAGE_UPDATES, updateSentences);
     const updateWork = await page.evaluate<PageRow['updateWork']>(BACKSTORY_UPDATES);
     const used: string[] = [];
@@ -401,10 +477,13 @@ async function main() {
   }
 
   const server = await startServer({
-    extraPages: { '/bench/generated.html': generatedPage(fullIndex, paragraphs) },
+    extraPages: {
+      '/bench/generated.html': generatedPage(fullIndex, paragraphs),
+      '/bench/small.html': generatedPage(fullIndex, 8, 8),
+    },
   });
   const urlOf = (p: string) =>
-    p === 'generated' ? server.url('/bench/generated.html') : server.url(`/pages/${p}.html`);
+    p === 'generated' || p === 'small' ? server.url(`/bench/${p}.html`) : server.url(`/pages/${p}.html`);
   const rows: PageRow[] = [];
   try {
     for (const browserName of browsers) {

@@ -16,7 +16,15 @@
 import type { GlossaryIndex } from '../glossary/compile';
 import type { Candidate, Matcher, Mention, Term } from '../matcher/matcher';
 import { candidatesIn, resolveMentions } from '../matcher/resolve';
-import { blockOf, insideSkipped, isInlineElement, locate, SegmentReader, type Segment } from './segments';
+import {
+  blockOf,
+  hasEditors,
+  insideSkipped,
+  isInlineElement,
+  locate,
+  SegmentReader,
+  type Segment,
+} from './segments';
 import { yieldToPage } from './yield';
 
 export interface PageMention {
@@ -76,7 +84,8 @@ interface SegmentRecord {
   round: number;
 }
 
-export const SLICE_MS = 5;
+/** Work per slice: well under the 10 ms a slice may take, as a slice ends only between segments. */
+export const SLICE_MS = 4;
 export const WINDOW_ABOVE = 600;
 export const THROTTLE_MS = 200;
 /** Records kept painted beyond the viewport's edges when only the viewport's part is painted. */
@@ -360,7 +369,8 @@ export function createScanner(options: ScannerOptions) {
       }
       at = lo;
     }
-    records = at === live.length ? live.concat(run) : [...live.slice(0, at), ...run, ...live.slice(at)];
+    if (at === live.length) for (const r of run) live.push(r);
+    else records = [...live.slice(0, at), ...run, ...live.slice(at)];
     list = null;
     dirty = true;
   }
@@ -512,9 +522,10 @@ export function createScanner(options: ScannerOptions) {
 
       // Changed places: the outermost ones, each read again, in document order.
       const roots = new Set<Node>();
+      const editors = hasEditors(doc);
       for (const node of changed) {
         const root = rootFor(node);
-        if (root && !insideSkipped(root)) roots.add(root);
+        if (root && !insideSkipped(root, editors)) roots.add(root);
       }
       changed.clear();
       if (dead > 0) records = records.filter((r) => r.live);

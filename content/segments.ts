@@ -110,22 +110,38 @@ export function blockOf(node: Node): Element | null {
   return el;
 }
 
-/** Editing hosts under `root` (or holding it): their text is the reader's, never marked. */
+/**
+ * Whether an element makes its content editable. Read from the attribute, not `isContentEditable`,
+ * which brings the page's style up to date first: after a page change, that alone can cost more
+ * than reading the new text.
+ */
+function isEditingHost(el: Element): boolean {
+  const value = el.getAttribute('contenteditable');
+  return value !== null && value.toLowerCase() !== 'false';
+}
+
+/** Editing hosts under `root`: their text is the reader's, never marked. */
 function editingHosts(root: Node): Set<Element> {
   const hosts = new Set<Element>();
   const scope = root as ParentNode;
   if (typeof scope.querySelectorAll !== 'function') return hosts;
-  for (const el of scope.querySelectorAll('[contenteditable]')) {
-    if (el instanceof HTMLElement && el.isContentEditable) hosts.add(el);
-  }
+  for (const el of scope.querySelectorAll('[contenteditable]')) if (isEditingHost(el)) hosts.add(el);
   return hosts;
 }
 
-/** Whether `node` sits inside something whose text is never marked (checked up to the document). */
-export function insideSkipped(node: Node): boolean {
+/** Whether the document has editing hosts at all (asked once per round of changes). */
+export const hasEditors = (doc: Document): boolean => doc.querySelector('[contenteditable]') !== null;
+
+/**
+ * Whether `node` sits inside something whose text is never marked (checked up to the document).
+ * `editors`: whether the document has editing hosts (`hasEditors`), when the caller knows.
+ */
+export function insideSkipped(node: Node, editors?: boolean): boolean {
+  const doc = node.ownerDocument;
+  editors ??= doc !== null && hasEditors(doc);
   for (let el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement; el;) {
     if (SKIPPED.has(el.tagName)) return true;
-    if (el instanceof HTMLElement && el.isContentEditable) return true;
+    if (editors && isEditingHost(el)) return true;
     const parent: Node | null = el.parentNode;
     // Our card lives in a shadow root; so may page widgets, whose text is not walked.
     el = parent instanceof Element ? parent : null;
