@@ -7,6 +7,8 @@
  */
 export const HIGHLIGHT_ALL = 'backstory-entity';
 export const HIGHLIGHT_CURRENT = 'backstory-current';
+/** The same marks under another name, styled as a tint (the reader's "background" marking style). */
+export const HIGHLIGHT_ALL_BACKGROUND = 'backstory-entity-bg';
 
 export function highlightsSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight === 'function';
@@ -34,6 +36,14 @@ export function createHighlighter() {
     get size(): number {
       return all.size;
     },
+    /** Moves the marks to the tinted highlight name, or back to the underlined one. */
+    setBackground(on: boolean) {
+      const [from, to] = on
+        ? [HIGHLIGHT_ALL, HIGHLIGHT_ALL_BACKGROUND]
+        : [HIGHLIGHT_ALL_BACKGROUND, HIGHLIGHT_ALL];
+      if (CSS.highlights.get(from) === all) CSS.highlights.delete(from);
+      CSS.highlights.set(to, all);
+    },
     setCurrent(range: AbstractRange | null) {
       current.clear();
       if (range) current.add(range);
@@ -42,6 +52,8 @@ export function createHighlighter() {
       all.clear();
       current.clear();
       if (CSS.highlights.get(HIGHLIGHT_ALL) === all) CSS.highlights.delete(HIGHLIGHT_ALL);
+      if (CSS.highlights.get(HIGHLIGHT_ALL_BACKGROUND) === all)
+        CSS.highlights.delete(HIGHLIGHT_ALL_BACKGROUND);
       if (CSS.highlights.get(HIGHLIGHT_CURRENT) === current) CSS.highlights.delete(HIGHLIGHT_CURRENT);
     },
   };

@@ -23,7 +23,8 @@ export function createHoverIntent<T>(
   callbacks: HoverCallbacks<T>,
   timers: HoverTimers,
   same: (a: T, b: T) => boolean = Object.is,
-  openDelay = OPEN_DELAY_MS,
+  /** A function when the delay is the reader's setting, read afresh at each rest. */
+  openDelay: number | (() => number) = OPEN_DELAY_MS,
   closeDelay = CLOSE_DELAY_MS,
 ) {
   let pending: T | null = null;
@@ -74,7 +75,7 @@ export function createHoverIntent<T>(
         cancelClose();
         shown = target;
         callbacks.open(target);
-      }, openDelay);
+      }, typeof openDelay === 'function' ? openDelay() : openDelay);
       if (shown !== null) scheduleClose();
     },
     pointerInCard(inside: boolean) {

@@ -66,6 +66,8 @@ export interface ScannerOptions {
   readonly windowAbove?: number;
   /** Gap between two rounds of handling the page's changes. */
   readonly throttleMs?: number;
+  /** Which mentions get painted (the reader's settings); all when absent. `repaint()` applies a change. */
+  readonly show?: (mention: PageMention) => boolean;
 }
 
 /** A segment that has candidates, with what came of them. */
@@ -210,8 +212,9 @@ export function createScanner(options: ScannerOptions) {
     if (on) painted.add(record);
     else painted.delete(record);
     for (const m of record.mentions) {
-      if (on) painter.add(m.range);
-      else painter.remove(m.range);
+      if (on) {
+        if (!options.show || options.show(m)) painter.add(m.range);
+      } else painter.remove(m.range);
     }
   }
 
@@ -588,6 +591,14 @@ export function createScanner(options: ScannerOptions) {
     /** Resolves when the first scan has painted (or was stopped). */
     ready,
     mentions,
+    /** Paints the painted records again, after what `show` answers has changed. */
+    repaint() {
+      for (const r of records) {
+        if (!r.live || !r.painted) continue;
+        paintRecord(r, false);
+        paintRecord(r, true);
+      }
+    },
     /** How many ranges are registered with the highlight now, and whether only the viewport's are. */
     get windowed(): boolean {
       return windowed;
