@@ -167,7 +167,8 @@ export const MARK_JS = `({ aliases, limit }) => {
       noMatch: (term) => { reached.add(term); check(); },
     });
   } catch (error) {
-    if (error !== STOP) throw error;
+    // Anything else is mark.js failing on the page (Firefox: "too much recursion" on big pages).
+    if (error !== STOP) return { ms: performance.now() - t0, stopped: true, marks, reached: reached.size, estimate: NaN, error: String(error) };
     stopped = true;
   }
   const ms = performance.now() - t0;

@@ -32,6 +32,9 @@ export function createHighlighter() {
     remove(range: AbstractRange) {
       all.delete(range);
     },
+    clear() {
+      all.clear();
+    },
     /** How many ranges are painted now. */
     get size(): number {
       return all.size;

@@ -37,6 +37,7 @@ function recordingPainter() {
   const painter: Painter = {
     add: (r) => painted.add(r as StaticRange),
     remove: (r) => painted.delete(r as StaticRange),
+    clear: () => painted.clear(),
   };
   const texts = () =>
     [...painted]

@@ -50,6 +50,8 @@ export interface PageMentions {
 export interface Painter {
   add(range: AbstractRange): void;
   remove(range: AbstractRange): void;
+  /** Removes every range at once. */
+  clear(): void;
 }
 
 export interface ScannerOptions {
@@ -421,25 +423,46 @@ export function createScanner(options: ScannerOptions) {
 
   /** Registers the ranges of records near the viewport (a screen above and below), and no others. */
   function paintWindow() {
-    windowFrame = 0;
     if (!windowed || signal.aborted) return;
     const t0 = now();
     const height = win.innerHeight;
     const from = Math.max(0, searchRecords((r) => r.bottom >= -height) - WINDOW_SLACK);
     const to = Math.min(records.length, searchRecords((r) => r.top > 2 * height) + WINDOW_SLACK);
     round++;
+    let leaving = 0;
+    for (let i = from; i < to; i++) records[i]!.round = round;
+    for (const r of painted) if (r.round !== round) leaving++;
+    if (leaving > 2 * (to - from)) {
+      // Most of what is painted leaves (windowing has just begun, or a long jump): emptying the
+      // highlight and painting the window again beats removing ranges one by one (Firefox looks
+      // each one up).
+      painter.clear();
+      for (const r of painted) r.painted = false;
+      painted.clear();
+    } else {
+      for (const r of [...painted]) if (r.round !== round) paintRecord(r, false);
+    }
     for (let i = from; i < to; i++) {
       const r = records[i]!;
-      r.round = round;
       if (r.live) paintRecord(r, true);
     }
-    for (const r of [...painted]) if (r.round !== round) paintRecord(r, false);
     measure('backstory:window', t0, now());
   }
 
+  // Painting near the viewport reads the layout; it waits until just after the next frame, when
+  // the browser has laid the page out anyway, so the read costs nothing (read earlier, it would
+  // force a layout of the whole page in the middle of loading).
   let windowFrame = 0;
+  let windowTimer = 0;
   function scheduleWindow() {
-    if (windowFrame === 0 && !signal.aborted) windowFrame = win.requestAnimationFrame(paintWindow);
+    if (windowFrame !== 0 || windowTimer !== 0 || signal.aborted) return;
+    windowFrame = win.requestAnimationFrame(() => {
+      windowFrame = 0;
+      windowTimer = win.setTimeout(() => {
+        windowTimer = 0;
+        paintWindow();
+      }, 0);
+    });
   }
   const onScroll = () => {
     if (windowed) scheduleWindow();
@@ -573,6 +596,7 @@ export function createScanner(options: ScannerOptions) {
       observer.disconnect();
       win.clearTimeout(updateTimer);
       if (windowFrame !== 0) win.cancelAnimationFrame(windowFrame);
+      win.clearTimeout(windowTimer);
     },
     { once: true },
   );
