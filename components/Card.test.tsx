@@ -149,3 +149,23 @@ describe('Card', () => {
     expect(props.onClose).not.toHaveBeenCalled();
   });
 });
+
+describe('Card notes and muting', () => {
+  it('labels the notes written on this page and lists them first', () => {
+    renderCard({
+      data: { ...data, notes: [{ ...note('Here'), pageUrl: 'https://news.example/a' }, note('There')] },
+      here: 'https://news.example/a#section',
+    });
+    const texts = [...document.querySelectorAll('.note-text, .notes-label')].map((p) => p.textContent);
+    expect(texts).toEqual(['On this page', 'Here', 'Elsewhere', 'There']);
+  });
+
+  it('mutes the entity from the keyboard', async () => {
+    const user = userEvent.setup();
+    const onMute = vi.fn();
+    renderCard({ onMute });
+    screen.getByRole('button', { name: /Mute NATO/ }).focus();
+    await user.keyboard('{Enter}');
+    expect(onMute).toHaveBeenCalledWith('nato');
+  });
+});

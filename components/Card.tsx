@@ -20,6 +20,10 @@ export interface CardProps {
   onClose(): void;
   /** Whether a DOM event came from the reader rather than from a page script. */
   readonly trusted?: (e: Event) => boolean;
+  /** The page's address: its notes are listed first, labelled. */
+  readonly here?: string;
+  /** Stops marking this entry on every page (the card offers it when given). */
+  onMute?(entryId: string): void;
 }
 
 const isTrusted = (e: Event) => e.isTrusted;
@@ -38,6 +42,8 @@ export function Card({
   onOpenRelated,
   onClose,
   trusted = isTrusted,
+  here,
+  onMute,
 }: CardProps) {
   const entry = data?.entry;
   const pageDate = asOf ?? undefined;
@@ -105,7 +111,21 @@ export function Card({
             notes={data.notes}
             onAdd={(text) => onAddNote(entry.id, text)}
             trusted={trusted}
+            here={here}
           />
+          {onMute && (
+            <p class="mute">
+              <button
+                type="button"
+                class="link"
+                onClick={(e) => {
+                  if (trusted(e)) onMute(entry.id);
+                }}
+              >
+                Mute {entry.name} (stop marking it)
+              </button>
+            </p>
+          )}
         </>
       )}
     </div>
