@@ -1,7 +1,14 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createNotesApi, createPageApi, createPopupActions, createSiteApi, findTargetTab } from './api';
+import {
+  createNotesApi,
+  createPageApi,
+  createPopupActions,
+  createSiteApi,
+  createTransferApi,
+  findTargetTab,
+} from './api';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -9,26 +16,38 @@ beforeEach(() => {
 });
 
 describe('createNotesApi', () => {
-  test('sends each request on the backstory channel, leaving out an empty query', async () => {
+  test('sends each request on the backstory channel, with a limit and without an empty query', async () => {
     const sent: unknown[] = [];
     vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
       sent.push(message);
       return { ok: true, value: [] };
     });
     const api = createNotesApi();
-    await api.listNotes();
-    await api.listNotes('nato');
+    await api.listNotes({ sort: 'newest', offset: 0, limit: 50, query: '  ' });
+    await api.listNotes({ sort: 'entity', offset: 50, limit: 50, query: ' nato ', tag: 'x', entryId: null });
+    await api.updateNote('n1', 'text');
+    await api.updateNote('n1', 'text', ['a']);
+    await api.undoEdit('n1');
     await api.deleteNote('n1');
+    await createTransferApi().exportNotes('markdown');
     expect(sent).toEqual([
-      { channel: 'backstory', type: 'listNotes', params: {} },
-      { channel: 'backstory', type: 'listNotes', params: { query: 'nato' } },
+      { channel: 'backstory', type: 'listNotes', params: { sort: 'newest', offset: 0, limit: 50 } },
+      {
+        channel: 'backstory',
+        type: 'listNotes',
+        params: { query: 'nato', sort: 'entity', offset: 50, limit: 50, tag: 'x', entryId: null },
+      },
+      { channel: 'backstory', type: 'updateNote', params: { id: 'n1', text: 'text' } },
+      { channel: 'backstory', type: 'updateNote', params: { id: 'n1', text: 'text', tags: ['a'] } },
+      { channel: 'backstory', type: 'undoEdit', params: { id: 'n1' } },
       { channel: 'backstory', type: 'deleteNote', params: { id: 'n1' } },
+      { channel: 'backstory', type: 'exportNotes', params: { format: 'markdown' } },
     ]);
   });
 
   test('a background that throws becomes an unreachable failure', async () => {
     vi.spyOn(browser.runtime, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
-    const result = await createNotesApi().listNotes();
+    const result = await createNotesApi().listNotes({ sort: 'newest', offset: 0, limit: 10 });
     expect(result).toEqual({
       ok: false,
       error: { code: 'unreachable', message: 'Receiving end does not exist.' },

@@ -4,18 +4,29 @@ import { askBackground, askTab } from '../messaging/clients';
 import { fail, ok, type Result } from '../messaging/result';
 import { isSiteEnabled, setSiteEnabled } from '../storage/site-settings';
 import { chooseTargetTab, toTarget, type TargetTab } from './target-tab';
-import type { NotesApi, PageApi, PopupActions, SiteApi } from './types';
+import type { NotesApi, PageApi, PopupActions, SiteApi, TransferApi } from './types';
 
 export function createNotesApi(): NotesApi {
   return {
-    listNotes: async (query) => {
-      const page = await askBackground('listNotes', query ? { query } : {});
-      return page.ok ? ok(page.value.notes) : page;
-    },
+    listNotes: ({ query, ...rest }) =>
+      askBackground('listNotes', query?.trim() ? { query: query.trim(), ...rest } : rest),
+    listTags: () => askBackground('listTags', {}),
+    listSites: () => askBackground('listSites', {}),
+    listNoteEntities: () => askBackground('listNoteEntities', {}),
     getEntries: (ids) => askBackground('getEntries', { ids }),
-    updateNote: (id, text) => askBackground('updateNote', { id, text }),
+    updateNote: (id, text, tags) =>
+      askBackground('updateNote', tags === undefined ? { id, text } : { id, text, tags }),
+    undoEdit: (id) => askBackground('undoEdit', { id }),
     deleteNote: (id) => askBackground('deleteNote', { id }),
     restoreNote: (note) => askBackground('restoreNote', { note }),
+  };
+}
+
+export function createTransferApi(): TransferApi {
+  return {
+    exportNotes: (format) => askBackground('exportNotes', { format }),
+    previewImport: (text) => askBackground('previewImport', { text }),
+    applyImport: (text) => askBackground('applyImport', { text }),
   };
 }
 
@@ -75,6 +86,11 @@ export function createPopupActions(
 ): PopupActions {
   return {
     openNotesTab: () => askBackground('openNotesTab', {}),
+    openOptions: () =>
+      settle(
+        () => browser.runtime.openOptionsPage().then(() => null),
+        'The options page could not be opened',
+      ),
     done: () => {
       if (closeWhenDone) close();
     },

@@ -1,84 +1,72 @@
-/** The notes list as the reader sees it: searched, sorted and grouped by entity. */
-import { ok, type Result } from '../messaging/result';
+/** How the notes view names things: entities, notes, filters. Pure. */
+import type { Kind } from '../glossary/schema';
+import type { NoteSort, RelatedEntry } from '../messaging/background-protocol';
 import type { Note } from '../storage/notes';
-import type { NotesApi } from './types';
 
-export type Names = ReadonlyMap<string, string>;
+/** The glossary entries the view has been told about, by id. */
+export type Names = ReadonlyMap<string, RelatedEntry>;
 
-export interface NoteGroup {
-  /** `null`: notes on passages that are not glossary names. */
-  readonly entryId: string | null;
-  readonly name: string;
-  /** Newest first. */
-  readonly notes: readonly Note[];
-}
+export const OTHER_PASSAGES = 'Other passages';
 
 /** The entity's name, or its id when the glossary no longer has it (a note outlives its entry). */
 export function entityName(entryId: string | null, names: Names): string {
-  if (entryId === null) return 'Other passages';
-  return names.get(entryId) ?? entryId;
+  if (entryId === null) return OTHER_PASSAGES;
+  return names.get(entryId)?.name ?? entryId;
 }
 
-/** The same order the store uses, so a restored note lands where it was. */
-export function newestFirst(notes: readonly Note[]): Note[] {
-  return [...notes].sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? 1 : -1));
+/** A note's accessible name: what it is about. */
+export function noteLabel(note: Note, names: Names): string {
+  return note.entryId === null ? 'Note on a passage' : `Note on ${entityName(note.entryId, names)}`;
 }
 
-/** Groups in order of their newest note; `notes` must already be newest first. */
-export function groupNotes(notes: readonly Note[], names: Names): NoteGroup[] {
-  const groups = new Map<string | null, Note[]>();
-  for (const note of notes) {
-    const group = groups.get(note.entryId);
-    if (group) group.push(note);
-    else groups.set(note.entryId, [note]);
+export function withEntries(names: Names, entries: readonly RelatedEntry[]): Names {
+  if (entries.every((e) => names.get(e.id) === e)) return names;
+  const next = new Map(names);
+  for (const e of entries) next.set(e.id, e);
+  return next;
+}
+
+export const SORT_LABELS: Record<NoteSort, string> = {
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  updated: 'Recently edited',
+  entity: 'By name',
+};
+
+export const KIND_LABELS: Record<Kind, string> = {
+  organisation: 'Organisations',
+  person: 'People',
+  place: 'Places',
+  treaty: 'Treaties',
+  event: 'Events',
+  concept: 'Concepts',
+};
+
+/** The notes view's address for one entity's page. */
+export function entityHash(entryId: string): string {
+  return `#entity=${encodeURIComponent(entryId)}`;
+}
+
+/** The entity a notes-view address is about, or null for the list of all notes. */
+export function entityFromHash(hash: string): string | null {
+  const match = /^#entity=([^&]+)/.exec(hash);
+  if (!match) return null;
+  try {
+    const id = decodeURIComponent(match[1]!);
+    return id === '' ? null : id;
+  } catch {
+    return null;
   }
-  return [...groups].map(([entryId, list]) => ({ entryId, name: entityName(entryId, names), notes: list }));
 }
 
-/**
- * The background matches text, page title and URL (`matched`); the entity name is only known here,
- * so a note also counts when its entity's name contains the query.
- */
-export function filterNotes(
-  all: readonly Note[],
-  matched: ReadonlySet<string>,
-  names: Names,
-  query: string,
-): Note[] {
-  const needle = query.trim().toLocaleLowerCase();
-  if (!needle) return [...all];
-  return all.filter(
-    (n) => matched.has(n.id) || entityName(n.entryId, names).toLocaleLowerCase().includes(needle),
-  );
-}
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+export const formatTime = (ms: number) => dateTime.format(new Date(ms));
 
-export interface LoadedNotes {
-  readonly notes: Note[];
-  /** `known` plus the names of any entities first seen in this load. */
-  readonly names: Names;
-}
-
-/**
- * Fetches what the list shows for `query`. Missing names are not a failure: the notes still show,
- * headed by the entry id.
- */
-export async function loadNotes(api: NotesApi, query: string, known: Names): Promise<Result<LoadedNotes>> {
-  const needle = query.trim();
-  const [all, matched] = await Promise.all([
-    api.listNotes(),
-    needle ? api.listNotes(needle) : Promise.resolve(null),
-  ]);
-  if (!all.ok) return all;
-  if (matched && !matched.ok) return matched;
-
-  const names = new Map(known);
-  const missing = [...new Set(all.value.map((n) => n.entryId))].filter(
-    (id): id is string => id !== null && !names.has(id),
-  );
-  if (missing.length > 0) {
-    const entries = await api.getEntries(missing);
-    if (entries.ok) for (const e of entries.value) names.set(e.id, e.name);
-  }
-  const matchedIds = new Set((matched?.value ?? []).map((n) => n.id));
-  return ok({ notes: filterNotes(all.value, matchedIds, names, needle), names });
-}
+export const KIND_SINGULAR: Record<Kind, string> = {
+  organisation: 'Organisation',
+  person: 'Person',
+  place: 'Place',
+  treaty: 'Treaty',
+  event: 'Event',
+  concept: 'Concept',
+};

@@ -19,6 +19,7 @@ function setup(
     target?: TargetTab | null;
     site?: FakeSiteApi;
     open?: Result<null>;
+    options?: Result<null>;
   } = {},
 ) {
   const tab = options.target === undefined ? target : options.target;
@@ -27,6 +28,7 @@ function setup(
   const notesApi = new FakeNotesApi([makeNote({ entryId: 'nato', text: 'An alliance' })], { nato: 'NATO' });
   const actions: PopupActions = {
     openNotesTab: vi.fn(() => Promise.resolve(options.open ?? ok(null))),
+    openOptions: vi.fn(() => Promise.resolve(options.options ?? ok(null))),
     done: vi.fn(),
   };
   const user = userEvent.setup();
@@ -111,5 +113,30 @@ describe('PopupApp', () => {
     await user.click(screen.getByRole('button', { name: 'Open notes in a tab' }));
     expect((await screen.findByRole('alert')).textContent).toContain('No background.');
     expect(actions.done).not.toHaveBeenCalled();
+  });
+
+  test('Options opens the options page, then the popup is done', async () => {
+    const { user, actions } = setup();
+    screen.getByRole('button', { name: 'Options' }).focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(actions.done).toHaveBeenCalled());
+    expect(actions.openOptions).toHaveBeenCalledTimes(1);
+  });
+
+  test('an options page that cannot be opened says why', async () => {
+    const { user, actions } = setup({
+      options: fail('storage', 'The options page could not be opened: no.'),
+    });
+    await user.click(screen.getByRole('button', { name: 'Options' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('could not be opened');
+    expect(actions.done).not.toHaveBeenCalled();
+  });
+
+  test('a note’s entity links to its page in a notes tab', async () => {
+    setup();
+    const note = await screen.findByRole('article', { name: 'Note on NATO' });
+    const link = note.querySelector('a.note-entity')!;
+    expect(link.getAttribute('href')).toBe('notes.html#entity=nato');
+    expect(link.getAttribute('target')).toBe('_blank');
   });
 });

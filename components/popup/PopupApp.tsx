@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { entityHash } from '../../popup/notes-model';
 import type { TargetTab } from '../../popup/target-tab';
 import type { NotesApi, PageApi, PopupActions, SiteApi, SiteState } from '../../popup/types';
 import { NotesPanel } from './NotesPanel';
@@ -23,6 +24,7 @@ export function PopupApp({ target, pageApi, siteApi, notesApi, actions, undoMs }
   const [siteError, setSiteError] = useState<string | null>(null);
   const [wakeups, setWakeups] = useState(0);
   const [openError, setOpenError] = useState<string | null>(null);
+  const [optionsError, setOptionsError] = useState<string | null>(null);
 
   useEffect(() => {
     if (host === null) return;
@@ -62,6 +64,16 @@ export function PopupApp({ target, pageApi, siteApi, notesApi, actions, undoMs }
     }
   }
 
+  async function openOptions() {
+    const result = await actions.openOptions();
+    if (result.ok) {
+      setOptionsError(null);
+      actions.done();
+    } else {
+      setOptionsError(result.error.message);
+    }
+  }
+
   return (
     <main class="popup">
       <header class="popup-header">
@@ -69,14 +81,30 @@ export function PopupApp({ target, pageApi, siteApi, notesApi, actions, undoMs }
         <SiteSwitch host={host} state={site} onToggle={(on) => void toggle(on)} error={siteError} />
       </header>
       <PageEntities api={pageApi} site={site} wakeups={wakeups} onRevealed={actions.done} />
-      <NotesPanel api={notesApi} undoMs={undoMs} />
+      <NotesPanel
+        api={notesApi}
+        undoMs={undoMs}
+        compact
+        linkTarget="_blank"
+        entityHref={(id) => `notes.html${entityHash(id)}`}
+      />
       <footer class="popup-footer">
-        <button type="button" onClick={() => void openNotesTab()}>
-          Open notes in a tab
-        </button>
+        <div class="actions">
+          <button type="button" onClick={() => void openNotesTab()}>
+            Open notes in a tab
+          </button>
+          <button type="button" onClick={() => void openOptions()}>
+            Options
+          </button>
+        </div>
         {openError !== null && (
           <p class="error" role="alert">
             {openError}
+          </p>
+        )}
+        {optionsError !== null && (
+          <p class="error" role="alert">
+            {optionsError}
           </p>
         )}
       </footer>
