@@ -30,7 +30,7 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Background on the names in the news you read: glossary cards and your own notes, all inside your browser.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     commands: {
       'next-entity': {
         suggested_key: { default: 'Alt+Shift+B' },

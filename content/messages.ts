@@ -16,6 +16,7 @@ export function listenToExtension(
       revealEntity: ({ entryId }) => getPage()?.reveal(entryId) ?? false,
       nextEntity: () => getPage()?.next() ?? false,
       getPageHost: () => host,
+      noteOnSelection: () => getPage()?.noteOnSelection() ?? false,
     },
     // Only the extension itself can reach a content script's runtime.onMessage, but check anyway.
     allow: (_type, sender) => (sender.id === browser.runtime.id ? null : 'not from Backstory'),

@@ -1,26 +1,50 @@
 /**
- * Backstory on one page: scans and marks the glossary's names, opens cards on hover and from the
- * keyboard, and answers the popup. Everything it registers ends when `signal` aborts.
+ * Backstory on one page: scans and marks the glossary's names as the reader's settings say, opens
+ * cards on hover and from the keyboard, finds the page's notes again and marks their passages, opens
+ * a note card on a selection, and answers the popup. Everything it registers ends when `signal` aborts.
  */
 import type { GlossaryIndex } from '../glossary/compile';
 import { Card } from '../components/Card';
+import { PassageCard } from '../components/PassageCard';
 import { compileMatcher, type Matcher } from '../matcher/matcher';
-import type { CardData } from '../messaging/background-protocol';
+import type { BackgroundParams, CardData } from '../messaging/background-protocol';
 import type { PageEntity } from '../messaging/content-protocol';
 import type { Result } from '../messaging/result';
+import type { TextQuoteSelector } from '../storage/note-model';
 import type { Note } from '../storage/notes';
+import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import { createCardHost } from './card-host';
 import { createHighlighter } from './highlighter';
 import { mentionRect, pieceAt } from './hit-test';
 import { createHoverIntent } from './hover-intent';
-import { countEntities, createScanner, type PageMention, type PageMentions } from './scan';
+import { anchorPassages, quoteFor } from './note-passages';
+import { rangeAt, rangeOffsets, readPageText } from './page-text';
+import { countEntities, createScanner, type PageMention, type PageMentions, type Scanner } from './scan';
 import { publicationDate } from './page-date';
 
-/** What the page needs from the background. */
+/** What the page needs from the background (and the settings store). */
 export interface CardApi {
   getCard(entryId: string): Promise<Result<CardData>>;
-  addNote(entryId: string, text: string, pageTitle: string): Promise<Result<Note>>;
+  addNote(note: BackgroundParams<'addNote'>): Promise<Result<Note>>;
+  /** The notes written on this page. */
+  notesForPage(): Promise<Result<Note[]>>;
+  /** Stops marking an entry everywhere (the reader's settings). */
+  mute(entryId: string): Promise<void>;
 }
+
+/** Highlight name of passages with notes (style in highlights.css). */
+export const HIGHLIGHT_NOTE = 'backstory-note';
+
+/** A stretch of the page with the reader's notes on it (or about to be). */
+interface Passage {
+  readonly range: Range;
+  readonly quote: string;
+  notes: Note[];
+}
+
+/** What the pointer can rest on: a marked name or a passage with notes. */
+type Target = PageMention | Passage;
+const isPassage = (t: Target): t is Passage => 'notes' in t;
 
 export interface PageOptions {
   readonly doc: Document;
@@ -29,10 +53,23 @@ export interface PageOptions {
   readonly signal: AbortSignal;
   /** A matcher compiled once per content script, reused when the page is turned off and on. */
   readonly matcher?: Matcher;
+  /** The reader's settings when the page starts; `setSettings` applies later changes. */
+  readonly settings?: Settings;
+}
+
+interface PassageView {
+  readonly passage: Passage;
+  readonly startEditing: boolean;
+  save(text: string): Promise<Result<Note>>;
 }
 
 interface OpenCard {
-  readonly mention: PageMention;
+  readonly target: Target;
+  /** Renders a new card (fresh state) for each opening. */
+  readonly serial: number;
+  /** For a passage card: its passage and how its notes are saved. */
+  readonly passage?: PassageView;
+  /** The entry shown, for an entity card ('' for a passage). */
   entryId: string;
   data: CardData | null;
   error: string | null;
@@ -43,12 +80,66 @@ interface OpenCard {
 
 const EMPTY: PageMentions = { list: [], byNode: new Map() };
 
-export function startPage({ doc, index, api, signal, matcher = compileMatcher(index.terms) }: PageOptions) {
+export function startPage({
+  doc,
+  index,
+  api,
+  signal,
+  matcher = compileMatcher(index.terms),
+  settings: initialSettings = DEFAULT_SETTINGS,
+}: PageOptions) {
   const win = doc.defaultView ?? window;
   const highlighter = createHighlighter();
   let mentions = EMPTY;
   let current = -1;
   let open: OpenCard | null = null;
+  let serial = 0;
+  const here = doc.location?.href ?? '';
+
+  // ---- the reader's settings --------------------------------------------------------------
+  let settings = initialSettings;
+  let muted = new Set(settings.mutedEntries);
+  let hiddenKinds = new Set(settings.hiddenKinds);
+  /** The first mention of each entry, for "mark the first of each"; dropped when mentions change. */
+  let firsts: Set<PageMention> | null = null;
+  const entityShown = (entry: number) =>
+    !muted.has(index.ids[entry]!) && !hiddenKinds.has(index.kinds[entry]!);
+  const firstMentions = () => {
+    if (firsts) return firsts;
+    const seen = new Set<number>();
+    firsts = new Set();
+    for (const m of mentions.list) {
+      if (seen.has(m.entry)) continue;
+      seen.add(m.entry);
+      firsts.add(m);
+    }
+    return firsts;
+  };
+  /** Whether a mention counts at all: it is hit-tested, counted and visited from the keyboard. */
+  const allowed = (m: PageMention) =>
+    entityShown(m.entry) && (settings.markEvery === 'all' || firstMentions().has(m));
+  /** Whether a mention is painted: "hover-only" paints only the one under the pointer. */
+  const show = (m: PageMention) => settings.markingStyle !== 'hover-only' && allowed(m);
+  highlighter.setBackground(settings.markingStyle === 'background');
+  let scanner: Scanner | null = null;
+
+  // ---- passages with notes ------------------------------------------------------------------
+  const noteMarks = new Highlight();
+  CSS.highlights.set(HIGHLIGHT_NOTE, noteMarks);
+  const passages: Passage[] = [];
+  function addPassage(passage: Passage) {
+    passages.push(passage);
+    noteMarks.add(passage.range);
+  }
+  function passageAt(x: number, y: number): Passage | null {
+    for (const p of passages) {
+      for (const r of p.range.getClientRects()) {
+        if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return p;
+      }
+    }
+    return null;
+  }
+
   const prefetched = new Map<string, Promise<Result<CardData>>>();
   // Read once: cards speak for the day the article was published.
   const asOf = publicationDate(doc, doc.location?.href ?? '');
@@ -64,34 +155,82 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
   };
 
   const host = createCardHost(doc, (inside) => intent.pointerInCard(inside));
-  const intent = createHoverIntent<PageMention>(
+  const intent = createHoverIntent<Target>(
     {
-      onIntentStart: (m) => void fetchCard(index.ids[m.entry]!),
-      open: (m) => openCard(m, false),
+      onIntentStart: (t) => {
+        if (!isPassage(t)) void fetchCard(index.ids[t.entry]!);
+      },
+      open: (t) => (isPassage(t) ? openPassage(t, false) : openCard(t, false)),
       close: () => closeCard(false, true),
     },
     { set: (fn, ms) => win.setTimeout(fn, ms), clear: (id) => win.clearTimeout(id) },
+    Object.is,
+    () => settings.intentDelayMs,
   );
+
+  /** The mention's words with their context, so the note is found again on this page. */
+  function quoteOfMention(mention: PageMention): { quote: TextQuoteSelector; range: Range } | null {
+    const text = readPageText(doc.body);
+    const at = rangeOffsets(text, mention.range);
+    const q = at && quoteFor(text.text, at.start, at.end);
+    const range = q && rangeAt(text, q.start, q.end);
+    return q && range ? { quote: q.quote, range } : null;
+  }
 
   function renderCard() {
     if (!open) return;
     const state = open;
+    if (state.passage) {
+      const view = state.passage;
+      return (
+        <PassageCard
+          key={state.serial}
+          quote={view.passage.quote}
+          notes={view.passage.notes}
+          startEditing={view.startEditing}
+          here={here}
+          onAddNote={(text) => view.save(text)}
+          onClose={() => closeCard(true)}
+        />
+      );
+    }
+    const mention = state.target as PageMention;
     return (
       <Card
-        key={state.entryId}
+        key={`${state.serial}:${state.entryId}`}
         data={state.data}
         error={state.error}
         asOf={asOf}
+        here={here}
         name={index.names[index.ids.indexOf(state.entryId)] ?? ''}
         onClose={() => closeCard(true)}
         onOpenRelated={(id) => loadInto(state, id)}
+        onMute={(id) => mute(id)}
         onAddNote={async (entryId, text) => {
-          const result = await api.addNote(entryId, text, doc.title);
+          // A note on the mention's own entry remembers where it was written.
+          const located = entryId === index.ids[mention.entry] ? quoteOfMention(mention) : null;
+          const result = await api.addNote({
+            entryId,
+            text,
+            pageTitle: doc.title,
+            quote: located?.quote ?? null,
+            pageDate: asOf,
+          });
           prefetched.delete(entryId);
+          if (result.ok && located)
+            addPassage({ range: located.range, quote: located.quote.exact, notes: [result.value] });
           return result;
         }}
       />
     );
+  }
+
+  function mute(entryId: string) {
+    muted.add(entryId);
+    settings = { ...settings, mutedEntries: [...muted] };
+    closeCard(true);
+    scanner?.repaint();
+    void api.mute(entryId);
   }
 
   function loadInto(state: OpenCard, entryId: string) {
@@ -113,7 +252,8 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
   function openCard(mention: PageMention, viaKeyboard: boolean) {
     const entryId = index.ids[mention.entry]!;
     open = {
-      mention,
+      target: mention,
+      serial: ++serial,
       entryId,
       data: null,
       error: null,
@@ -126,6 +266,8 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
       contextElement: mention.startNode.parentElement,
     });
     loadInto(open, entryId);
+    // "Off until hover": the name under the pointer is the one painted.
+    if (!viaKeyboard && settings.markingStyle === 'hover-only') highlighter.setCurrent(mention.range);
     if (viaKeyboard) {
       intent.setShown(mention);
       host.announce(
@@ -134,13 +276,59 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
     }
   }
 
+  /**
+   * A passage card: on hover over a passage with notes, or (`save` given) on a fresh selection, where
+   * it stays until closed, since the reader asked for it.
+   */
+  function openPassage(passage: Passage, fresh: boolean, save?: (text: string) => Promise<Result<Note>>) {
+    const view: PassageView = {
+      passage,
+      startEditing: fresh,
+      save:
+        save ??
+        (async (text) => {
+          const result = await api.addNote({
+            entryId: null,
+            text,
+            pageTitle: doc.title,
+            // The quote as first saved: its context finds the passage as well next time.
+            quote: passage.notes[0]?.quote ?? { exact: passage.quote, prefix: '', suffix: '' },
+            pageDate: asOf,
+          });
+          if (result.ok) passage.notes = [result.value, ...passage.notes];
+          return result;
+        }),
+    };
+    open = {
+      target: passage,
+      serial: ++serial,
+      passage: view,
+      entryId: '',
+      data: null,
+      error: null,
+      returnFocus: null,
+      viaKeyboard: false,
+    };
+    sticky = fresh;
+    const near = fresh ? undefined : lastPoint;
+    host.show(renderCard(), {
+      getBoundingClientRect: () => mentionRect(passage.range, near),
+      contextElement: passage.range.startContainer.parentElement,
+    });
+    if (fresh) host.announce('Note card open on the selected text. Type your note; Escape closes the card.');
+  }
+
+  /** A card the reader asked for (a note on a selection): hovering elsewhere neither closes nor replaces it. */
+  let sticky = false;
+
   /** `gentle` closes (pointer gone, click elsewhere) keep a card whose note is not saved yet. */
   function closeCard(restoreFocus: boolean, gentle = false) {
     if (!open) return;
     if (gentle && host.hasUnsavedNote()) {
-      intent.setShown(open.mention);
+      intent.setShown(open.target);
       return;
     }
+    sticky = false;
     const { returnFocus, viaKeyboard } = open;
     const focusWasInCard = host.hasFocus();
     open = null;
@@ -178,8 +366,10 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
         frame = win.requestAnimationFrame(() => {
           frame = 0;
           if (!lastPoint) return;
+          if (sticky) return;
           const piece = pieceAt(doc, mentions.byNode, lastPoint.x, lastPoint.y);
-          intent.pointerOver(piece?.mention ?? null);
+          const mention = piece && allowed(piece.mention) ? piece.mention : null;
+          intent.pointerOver(mention ?? (passages.length > 0 ? passageAt(lastPoint.x, lastPoint.y) : null));
         });
       }
     },
@@ -212,8 +402,34 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
 
   // Scanning in slices, then keeping the marks true as the page changes (scan.ts). It stops on
   // `signal` by itself.
-  const scanner = createScanner({ doc, matcher, painter: highlighter, signal });
+  scanner = createScanner({
+    doc,
+    matcher,
+    painter: highlighter,
+    signal,
+    show,
+    onChange: () => {
+      if (settings.markEvery !== 'first') return;
+      firsts = null;
+      scanner?.repaint();
+    },
+  });
   mentions = scanner.mentions;
+  if (settings.markEvery === 'first') {
+    firsts = null;
+    scanner.repaint();
+  }
+
+  /** Finds the page's notes again (after the first scan, so the page has settled) and marks them. */
+  async function anchorNotes() {
+    const result = await api.notesForPage();
+    if (!result.ok || signal.aborted || result.value.length === 0) return;
+    const text = readPageText(doc.body);
+    for (const span of anchorPassages(text.text, result.value)) {
+      const range = rangeAt(text, span.start, span.end);
+      if (range) addPassage({ range, quote: text.text.slice(span.start, span.end), notes: [...span.notes] });
+    }
+  }
 
   signal.addEventListener(
     'abort',
@@ -222,22 +438,36 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
       intent.dispose();
       host.dispose();
       highlighter.dispose();
+      noteMarks.clear();
+      if (CSS.highlights.get(HIGHLIGHT_NOTE) === noteMarks) CSS.highlights.delete(HIGHLIGHT_NOTE);
     },
     { once: true },
   );
 
   const ready = scanner.ready;
+  /** Resolves when the page's notes have been looked for and their passages marked. */
+  const notesReady = ready.then(anchorNotes).catch((error: unknown) => {
+    console.error('Backstory: notes of this page', error);
+  });
 
   return {
     /** Resolves when the first scan has painted. */
     ready,
+    notesReady,
     entities(): PageEntity[] {
-      return countEntities(mentions.list, index);
+      return countEntities(
+        mentions.list.filter((m) => entityShown(m.entry)),
+        index,
+      );
     },
     /** Moves to the next mention in reading order and opens its card. */
     next(): boolean {
-      if (mentions.list.length === 0) return false;
-      return reveal((current + 1) % mentions.list.length);
+      const n = mentions.list.length;
+      for (let step = 1; step <= n; step++) {
+        const position = (current + step) % n;
+        if (allowed(mentions.list[position]!)) return reveal(position);
+      }
+      return false;
     },
     /** Moves to the next mention of one entry and opens its card. */
     reveal(entryId: string): boolean {
@@ -245,9 +475,59 @@ export function startPage({ doc, index, api, signal, matcher = compileMatcher(in
       const n = mentions.list.length;
       for (let step = 1; step <= n; step++) {
         const position = (current + step + n) % n;
-        if (mentions.list[position]!.entry === entry) return reveal(position);
+        const m = mentions.list[position]!;
+        if (m.entry === entry && allowed(m)) return reveal(position);
       }
       return false;
+    },
+    /** Applies changed settings at once: marks, what is hit-tested, the hover delay. */
+    setSettings(next: Settings) {
+      settings = next;
+      muted = new Set(next.mutedEntries);
+      hiddenKinds = new Set(next.hiddenKinds);
+      firsts = null;
+      highlighter.setBackground(next.markingStyle === 'background');
+      scanner?.repaint();
+      if (open && !isPassage(open.target) && !allowed(open.target)) closeCard(false);
+    },
+    /**
+     * Opens a note card on the reader's selection ("Add note to selection"). False when nothing in
+     * the page's text is selected.
+     */
+    noteOnSelection(): boolean {
+      const selection = doc.getSelection();
+      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
+      const text = readPageText(doc.body);
+      const at = rangeOffsets(text, selection.getRangeAt(0));
+      const q = at && quoteFor(text.text, at.start, at.end);
+      const range = q && rangeAt(text, q.start, q.end);
+      if (!q || !range) return false;
+      // A selection that is exactly a marked name makes a note about that entity.
+      const exact = (mentions.byNode.get(range.startContainer as Text) ?? []).find(
+        (p) =>
+          p.start === range.startOffset &&
+          p.mention.range.endContainer === range.endContainer &&
+          p.mention.range.endOffset === range.endOffset,
+      );
+      const entryId = exact ? index.ids[exact.mention.entry]! : null;
+      const passage: Passage = { range, quote: q.quote.exact, notes: [] };
+      closeCard(false);
+      openPassage(passage, true, async (note) => {
+        const result = await api.addNote({
+          entryId,
+          text: note,
+          pageTitle: doc.title,
+          quote: q.quote,
+          pageDate: asOf,
+        });
+        if (result.ok) {
+          if (passage.notes.length === 0) addPassage(passage);
+          passage.notes = [result.value, ...passage.notes];
+          if (entryId !== null) prefetched.delete(entryId);
+        }
+        return result;
+      });
+      return true;
     },
   };
 }

@@ -1,6 +1,7 @@
 import entries from 'virtual:glossary-details';
 import { browser } from 'wxt/browser';
 import { forwardCommands } from '../background/commands';
+import { setUpContextMenu } from '../background/context-menu';
 import { createSenderPolicy } from '../background/senders';
 import { createBackgroundService } from '../background/service';
 import { backgroundRequests } from '../messaging/background-protocol';
@@ -33,4 +34,5 @@ export default defineBackground(() => {
     }),
   );
   forwardCommands();
+  setUpContextMenu();
 });

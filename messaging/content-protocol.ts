@@ -10,6 +10,8 @@ export const contentRequests = {
   nextEntity: v.strictObject({}),
   /** The page's host name, so the popup's site switch works without host permissions. */
   getPageHost: v.strictObject({}),
+  /** The reader chose "Add note to selection" from the context menu: open a note card on the selection. */
+  noteOnSelection: v.strictObject({}),
 } satisfies Record<string, v.GenericSchema>;
 
 export type ContentRequest = keyof typeof contentRequests;
@@ -29,4 +31,6 @@ export interface ContentResults {
   revealEntity: boolean;
   nextEntity: boolean;
   getPageHost: string;
+  /** Whether there was a selection in the page's text to write a note on. */
+  noteOnSelection: boolean;
 }
