@@ -19,7 +19,9 @@ import { describeStorageError } from '../storage/errors';
 import { pageKey, type Note } from '../storage/note-model';
 import type { NotesStore } from '../storage/notes';
 import type { StorageFigures } from '../storage/persist';
+import { EMPTY_READER_GLOSSARY, type ReaderGlossary } from '../storage/reader-entries';
 import { createNotesQuery, fold } from './notes-query';
+import { asCorrected, isReaderId, readerEntryAsEntry } from './reader-cards';
 import { senderPage } from './senders';
 
 type Handlers = {
@@ -36,6 +38,8 @@ export interface ServiceDeps {
   /** The clock exports are stamped with. */
   readonly now?: () => number;
   readonly storageFigures?: () => Promise<StorageFigures>;
+  /** The reader's own glossary (storage.local): their entries get cards, corrected summaries show. */
+  readonly readerGlossary?: () => Promise<ReaderGlossary>;
 }
 
 /** Runs a storage operation; an IndexedDB failure becomes a message a reader can act on. */
@@ -81,7 +85,9 @@ export function createBackgroundService(deps: ServiceDeps): Handlers {
 
   return {
     async getCard({ entryId }, sender) {
-      const e = entry(entryId);
+      const reader = (await deps.readerGlossary?.()) ?? EMPTY_READER_GLOSSARY;
+      const own = isReaderId(entryId) ? readerEntryAsEntry(reader, entryId) : null;
+      const e = own ?? asCorrected(reader, entry(entryId));
       const related = e.related.flatMap((id) => {
         const r = summaries.get(id);
         return r ? [r] : [];
@@ -98,7 +104,7 @@ export function createBackgroundService(deps: ServiceDeps): Handlers {
       return { entry: e, related, notes: ordered };
     },
     async addNote({ entryId, text, pageTitle, quote, pageDate, tags }, sender) {
-      if (entryId !== null) entry(entryId);
+      if (entryId !== null && !isReaderId(entryId)) entry(entryId);
       const pageUrl = senderPage(sender);
       return storing(() =>
         deps.notes.add({

@@ -169,3 +169,17 @@ describe('Card notes and muting', () => {
     expect(onMute).toHaveBeenCalledWith('nato');
   });
 });
+
+describe("Card of the reader's own entry", () => {
+  it('says it is their own entry, without a Wikipedia link or checked date', () => {
+    renderCard({
+      data: {
+        entry: { ...nato, id: 'reader-x', wikipedia: '', checked: '', facts: [] },
+        related: [],
+        notes: [],
+      },
+    });
+    expect(screen.queryByRole('link', { name: /Read more/ })).toBeNull();
+    expect(screen.getByRole('dialog').textContent).toContain('Your own entry');
+  });
+});

@@ -97,15 +97,20 @@ export function Card({
               </ul>
             </nav>
           )}
-          <p class="more">
-            <a href={wikipediaUrl(entry.wikipedia)} target="_blank" rel="noopener noreferrer">
-              Read more on Wikipedia
-            </a>
-            <span class="checked">
-              {' '}
-              · facts checked {formatDay(entry.checked.padEnd(10, '-01').slice(0, 10))}
-            </span>
-          </p>
+          {entry.wikipedia === '' ? (
+            // The reader's own entry: no article, no checked facts.
+            <p class="more checked">Your own entry</p>
+          ) : (
+            <p class="more">
+              <a href={wikipediaUrl(entry.wikipedia)} target="_blank" rel="noopener noreferrer">
+                Read more on Wikipedia
+              </a>
+              <span class="checked">
+                {' '}
+                · facts checked {formatDay(entry.checked.padEnd(10, '-01').slice(0, 10))}
+              </span>
+            </p>
+          )}
           <CardNotes
             key={entry.id}
             notes={data.notes}

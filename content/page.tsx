@@ -55,6 +55,8 @@ export interface PageOptions {
   readonly matcher?: Matcher;
   /** The reader's settings when the page starts; `setSettings` applies later changes. */
   readonly settings?: Settings;
+  /** Bundled entries the reader hid: never marked. */
+  readonly hiddenEntries?: ReadonlySet<string>;
 }
 
 interface PassageView {
@@ -87,6 +89,7 @@ export function startPage({
   signal,
   matcher = compileMatcher(index.terms),
   settings: initialSettings = DEFAULT_SETTINGS,
+  hiddenEntries = new Set<string>(),
 }: PageOptions) {
   const win = doc.defaultView ?? window;
   const highlighter = createHighlighter();
@@ -103,7 +106,9 @@ export function startPage({
   /** The first mention of each entry, for "mark the first of each"; dropped when mentions change. */
   let firsts: Set<PageMention> | null = null;
   const entityShown = (entry: number) =>
-    !muted.has(index.ids[entry]!) && !hiddenKinds.has(index.kinds[entry]!);
+    !muted.has(index.ids[entry]!) &&
+    !hiddenKinds.has(index.kinds[entry]!) &&
+    !hiddenEntries.has(index.ids[entry]!);
   const firstMentions = () => {
     if (firsts) return firsts;
     const seen = new Set<number>();

@@ -9,6 +9,7 @@ import { createDispatcher } from '../messaging/channel';
 import { openDb } from '../storage/db';
 import { createNotes } from '../storage/notes';
 import { requestPersistence, storageFigures } from '../storage/persist';
+import { readReaderEntries } from '../storage/reader-entries';
 
 import { defineBackground } from 'wxt/utils/define-background';
 
@@ -21,6 +22,7 @@ export default defineBackground(() => {
     entries,
     notes: createNotes(openDb()),
     storageFigures: () => storageFigures(),
+    readerGlossary: () => readReaderEntries(),
     openNotesTab: async () => {
       await browser.tabs.create({ url: browser.runtime.getURL('/notes.html') });
     },

@@ -3,8 +3,16 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { highlightsSupported } from '../../content/highlighter';
 import { listenToExtension } from '../../content/messages';
 import { startPage, type BackstoryPage, type CardApi } from '../../content/page';
-import { compileMatcher } from '../../matcher/matcher';
+import { withReaderEntries } from '../../content/reader-index';
+import type { GlossaryIndex } from '../../glossary/compile';
+import { compileMatcher, type Matcher } from '../../matcher/matcher';
 import { askBackground } from '../../messaging/clients';
+import {
+  hiddenBundledIds,
+  readReaderEntries,
+  watchReaderEntries,
+  type ReaderGlossary,
+} from '../../storage/reader-entries';
 import { readSettings, updateSettings, watchSettings, type Settings } from '../../storage/settings';
 import { isSiteEnabled, watchSite } from '../../storage/site-settings';
 import './highlights.css';
@@ -15,7 +23,18 @@ export default defineContentScript({
   async main(ctx) {
     if (!highlightsSupported() || !document.body) return;
     const host = location.hostname;
-    const matcher = compileMatcher(index.terms);
+    const bundledMatcher = compileMatcher(index.terms);
+    // The reader's own entries join the index (and need a matcher of their own) only when there are some.
+    let glossary: { index: GlossaryIndex; matcher: Matcher; hidden: Set<string> };
+    const useReaderGlossary = (reader: ReaderGlossary) => {
+      const merged = withReaderEntries(index, reader.entries);
+      glossary = {
+        index: merged,
+        matcher: merged === index ? bundledMatcher : compileMatcher(merged.terms),
+        hidden: hiddenBundledIds(reader),
+      };
+    };
+    useReaderGlossary(await readReaderEntries());
     const api: CardApi = {
       getCard: (entryId) => askBackground('getCard', { entryId }),
       addNote: (note) => askBackground('addNote', note),
@@ -36,11 +55,24 @@ export default defineContentScript({
       if (!enabled) return;
       pageLife = new AbortController();
       const signal = AbortSignal.any([ctx.signal, pageLife.signal]);
-      page = startPage({ doc: document, index, api, signal, matcher, settings });
+      page = startPage({
+        doc: document,
+        index: glossary.index,
+        api,
+        signal,
+        matcher: glossary.matcher,
+        settings,
+        hiddenEntries: glossary.hidden,
+      });
     };
     watchSettings((next) => {
       settings = next;
       page?.setSettings(next);
+    }, ctx.signal);
+    watchReaderEntries((reader) => {
+      useReaderGlossary(reader);
+      // The marks start again with the new names; the page is rescanned (rare: the options page changed).
+      if (page) setEnabled(true);
     }, ctx.signal);
     listenToExtension(host, () => page, ctx.signal);
     watchSite(host, setEnabled, ctx.signal);
