@@ -38,6 +38,8 @@ ${lead}
 /** Read by the server at each request: a test changes the page by replacing its entry. */
 const pages: Record<string, string> = {
   '/fixture/summit.html': article('', PASSAGE),
+  '/fixture/reader.html': `<!doctype html><html lang="en"><head><title>Council</title></head><body>
+<p>NATO officials met the Baltic Council in Riga on Monday.</p></body></html>`,
 };
 
 let server: StaticServer;
@@ -190,5 +192,42 @@ describe('settings applied on the page, live', () => {
     };
     expect(stored.settings?.mutedEntries).toContain('nato');
     await writeSettings({});
+  });
+});
+
+describe("the reader's own glossary", () => {
+  test('a reader entry is marked and carded; a hidden bundled entry is not marked', async () => {
+    const sw = await chromium.serviceWorker();
+    const glossary = {
+      entries: [
+        {
+          id: 'reader-baltic-council',
+          name: 'Baltic Council',
+          aliases: [],
+          kind: 'organisation',
+          summary: 'A council the reader follows.',
+          qid: null,
+          createdAt: 1,
+          updatedAt: 1,
+        },
+      ],
+      changes: [{ entryId: 'nato', hidden: true, summary: null, updatedAt: 1 }],
+    };
+    await sw.evaluate(`chrome.storage.local.set({ readerGlossary: ${JSON.stringify(glossary)} })`);
+    await page.goto(server.url('/fixture/reader.html'));
+    await waitFor(async () => (await markedTexts(page)).includes('Baltic Council'), {
+      what: 'the reader entry marked',
+    });
+    expect(await markedTexts(page)).not.toContain('NATO');
+    await moveMouseAway(page);
+    await hoverTerm(page, { text: 'Baltic Council' });
+    const card = await waitForCard(
+      () => readCard(page),
+      (c) => c.text.includes('A council the reader follows.'),
+    );
+    expect(card.dialogName).toBe('Baltic Council');
+    expect(card.text).toContain('Your own entry');
+    await sw.evaluate(`chrome.storage.local.remove('readerGlossary')`);
+    await waitFor(async () => (await markedTexts(page)).includes('NATO'), { what: 'NATO marked again' });
   });
 });
