@@ -15,7 +15,9 @@ import { collapse, readEntry } from '../../harness/glossary';
 import {
   control,
   hoverTerm,
+  markedTexts,
   moveMouseAway,
+  waitFor,
   waitForCard,
   waitForMarks,
   waitForNoCard,
@@ -121,6 +123,12 @@ describe('seed article', () => {
     await gotoPage(page, server.url('/seed.html'));
     await waitForMarks(page);
     await hoverCard('Vladimir Putin');
-    await card((c) => c.text.includes(NOTE));
+    await card((c) => c.text.includes(NOTE) && c.text.includes('On this page'));
+  });
+
+  test('the note remembers where it was written: its passage is found and marked after the reload', async () => {
+    await waitFor(async () => (await markedTexts(page, 'backstory-note')).includes('Vladimir Putin'), {
+      what: 'the note passage',
+    });
   });
 });
