@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { NoteSort } from '../../messaging/background-protocol';
 import type { Note } from '../../storage/notes';
 import { NotesLoader, type ListQuery, type ListView } from '../../popup/notes-loader';
@@ -38,6 +38,7 @@ type FocusTarget =
   | { readonly kind: 'search' }
   | null;
 
+const NO_ITEMS: readonly (Note | undefined)[] = [];
 const EMPTY: FilterChoices = { entities: [], tags: [], sites: [] };
 const queryKey = (q: ListQuery | null) => (q === null ? '' : JSON.stringify(q));
 
@@ -67,10 +68,20 @@ export function NotesPanel({
   const [editing, setEditing] = useState<ReadonlySet<string>>(new Set());
 
   const fixedKey = JSON.stringify(fixed);
-  const asked = (): ListQuery => ({ ...filters, ...fixed, query: query.trim(), sort });
+  const listQuery = (q: string, f: NotesFilters, order: NoteSort): ListQuery => ({
+    ...f,
+    ...fixed,
+    query: q.trim(),
+    sort: order,
+  });
   const loader = useRef<NotesLoader | null>(null);
   const [view, setView] = useState<ListView | null>(null);
-  if (loader.current === null) loader.current = new NotesLoader(api, setView, asked(), pageSize);
+  if (loader.current === null) {
+    // Asked at once, not in an effect: Preact runs effects a frame after rendering, and that frame
+    // would be added to the time before the first notes show.
+    loader.current = new NotesLoader(api, setView, listQuery(query, filters, sort), pageSize);
+    loader.current.setQuery(listQuery(query, filters, sort));
+  }
 
   const panel = useRef<HTMLElement>(null);
   const search = useRef<HTMLInputElement>(null);
@@ -80,10 +91,23 @@ export function NotesPanel({
 
   useEffect(() => () => loader.current?.dispose(), []);
 
-  // A new query on every keystroke; the loader keeps one request in flight and skips stale ones.
+  /**
+   * Every change of query, filter or order is sent from its event handler, for the same reason:
+   * an effect would wait for the next frame. The loader keeps one request in flight and skips stale ones.
+   */
+  function show(q: string, f: NotesFilters, order: NoteSort) {
+    setQuery(q);
+    setFilters(f);
+    setSort(order);
+    loader.current?.setQuery(listQuery(q, f, order));
+  }
+
+  const firstFixed = useRef(fixedKey);
   useEffect(() => {
-    loader.current?.setQuery(asked());
-  }, [query, JSON.stringify(filters), sort, fixedKey]);
+    if (firstFixed.current === fixedKey) return;
+    firstFixed.current = fixedKey;
+    loader.current?.setQuery(listQuery(query, filters, sort));
+  }, [fixedKey]);
 
   const loadChoices = useCallback(async () => {
     const [entities, tags, sites] = await Promise.all([
@@ -202,13 +226,14 @@ export function NotesPanel({
   }, []);
 
   const showTag = (tag: string) => {
-    setFilters((old) => ({ ...old, tag }));
+    show(query, { ...filters, tag }, sort);
     setFiltersOpen(true);
   };
 
   const onRangeChange = useCallback((start: number, end: number) => loader.current?.ensure(start, end), []);
 
-  const items = view?.items ?? [];
+  const items = view?.items ?? NO_ITEMS;
+  const keyOf = useMemo(() => (i: number) => items[i]?.id ?? `row-${i}`, [items]);
   const total = view?.total ?? 0;
   const shownQuery = view?.shown?.query ?? '';
   const filtered = Object.keys(view?.shown ?? {}).some(
@@ -234,10 +259,7 @@ export function NotesPanel({
       withoutEntity={fixed.entryId !== undefined}
       entityHref={entityHref}
       linkTarget={linkTarget}
-      onChange={(next, nextSort) => {
-        setFilters(next);
-        setSort(nextSort);
-      }}
+      onChange={(next, nextSort) => show(query, next, nextSort)}
     />
   );
 
@@ -258,7 +280,7 @@ export function NotesPanel({
         placeholder="Search notes, names, page titles"
         maxLength={500}
         value={query}
-        onInput={(e) => setQuery(e.currentTarget.value)}
+        onInput={(e) => show(e.currentTarget.value, filters, sort)}
       />
       {compact ? (
         <details
@@ -298,7 +320,7 @@ export function NotesPanel({
       {total > 0 && (
         <VirtualList
           count={total}
-          keyOf={(i) => items[i]?.id ?? `row-${i}`}
+          keyOf={keyOf}
           estimate={rowEstimate}
           scroller={compact ? 'self' : 'window'}
           pinned={pinned}

@@ -67,25 +67,41 @@ export function VirtualList({
 }: VirtualListProps) {
   const box = useRef<HTMLDivElement>(null);
   const list = useRef<HTMLUListElement>(null);
+  /** Measured heights by row key; rows not in it count as `estimate`. */
   const heights = useRef(new Map<string, number>());
-  const [viewport, setViewport] = useState<Viewport>({ top: 0, height: fallbackHeight });
-  const [, setMeasured] = useState(0);
+  // The window's height is known before layout; a list of its own is measured once laid out.
+  const [viewport, setViewport] = useState<Viewport>(() => ({
+    top: 0,
+    height: (scroller === 'window' && window.innerHeight) || fallbackHeight,
+  }));
+  const [measured, setMeasured] = useState(0);
   const [focused, setFocused] = useState<{ index: number; key: string } | null>(null);
   const frame = useRef(0);
 
-  // Row ends, from measured heights or the estimate: one pass over `count` rows, fine at 10,000.
-  const ends = new Float64Array(count);
-  let sum = 0;
-  for (let i = 0; i < count; i++) {
-    sum += heights.current.get(keyOf(i)) ?? estimate;
-    ends[i] = sum;
+  // Where each row ends: one pass over all rows, redone only when a height or the rows change.
+  const layout = useRef<{ ends: Float64Array; count: number; measured: number; keyOf: unknown } | null>(null);
+  let cached = layout.current;
+  if (!cached || cached.count !== count || cached.measured !== measured || cached.keyOf !== keyOf) {
+    const ends = new Float64Array(count);
+    let sum = 0;
+    const known = heights.current;
+    for (let i = 0; i < count; i++) {
+      sum += known.size === 0 ? estimate : (known.get(keyOf(i)) ?? estimate);
+      ends[i] = sum;
+    }
+    cached = layout.current = { ends, count, measured, keyOf };
   }
-  const total = sum;
+  const ends = cached.ends;
+  const total = count === 0 ? 0 : ends[count - 1]!;
   const startOf = (i: number) => (i === 0 ? 0 : ends[i - 1]!);
 
-  const start = Math.min(count, firstEndingBelow(ends, count, viewport.top - overscan));
+  // The first render draws only what is visible, to get notes on screen sooner; overscan follows a frame later.
+  const [settled, setSettled] = useState(false);
+  useEffect(() => setSettled(true), []);
+  const extra = settled ? overscan : 0;
+  const start = Math.min(count, firstEndingBelow(ends, count, viewport.top - extra));
   let end = start;
-  const bottom = viewport.top + viewport.height + overscan;
+  const bottom = viewport.top + viewport.height + extra;
   while (end < count && startOf(end) < bottom) end++;
 
   const shown = new Set<number>();
