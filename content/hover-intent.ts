@@ -69,13 +69,16 @@ export function createHoverIntent<T>(
       // Leaving the shown card's term for another one: keep the card until the new one opens.
       pending = target;
       callbacks.onIntentStart?.(target);
-      openTimer = timers.set(() => {
-        openTimer = null;
-        pending = null;
-        cancelClose();
-        shown = target;
-        callbacks.open(target);
-      }, typeof openDelay === 'function' ? openDelay() : openDelay);
+      openTimer = timers.set(
+        () => {
+          openTimer = null;
+          pending = null;
+          cancelClose();
+          shown = target;
+          callbacks.open(target);
+        },
+        typeof openDelay === 'function' ? openDelay() : openDelay,
+      );
       if (shown !== null) scheduleClose();
     },
     pointerInCard(inside: boolean) {
