@@ -175,6 +175,43 @@ describe('settings applied on the page, live', () => {
     await waitFor(async () => (await count('NATO')) > 1, { what: 'defaults back' });
   });
 
+  test('"off until hover" paints only the name the pointer rests on, after the reader\'s intent delay', async () => {
+    await writeSettings({ markingStyle: 'hover-only', intentDelayMs: 1_500 });
+    await waitFor(async () => (await highlightRanges(page)).length === 0, { what: 'no marks' });
+    await moveMouseAway(page);
+    await waitForNoCard(() => readCard(page));
+    const point = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n as Text).data.indexOf('NATO');
+        if (at === -1) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + 4);
+        (n.parentElement as Element).scrollIntoView({ block: 'center' });
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      return null;
+    });
+    expect(point).not.toBeNull();
+    await page.mouse.move(point!.x - 30, point!.y - 20, { steps: 2 });
+    await page.mouse.move(point!.x, point!.y, { steps: 5 });
+    const rested = Date.now();
+    await new Promise((done) => setTimeout(done, 700));
+    expect((await readCard(page))?.open ?? false, 'no card before the delay').toBe(false);
+    await waitForCard(() => readCard(page));
+    expect(Date.now() - rested).toBeGreaterThanOrEqual(1_400);
+    expect(await markedTexts(page, 'backstory-current')).toEqual(['NATO']);
+    expect(await highlightRanges(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await moveMouseAway(page);
+    await waitForNoCard(() => readCard(page));
+    expect(await markedTexts(page, 'backstory-current')).toEqual([]);
+    await writeSettings({});
+    await waitFor(async () => (await count('NATO')) > 1, { what: 'defaults back' });
+  });
+
   test('"Mute" in the card unmarks the entity at once and remembers it', async () => {
     await moveMouseAway(page);
     await hoverTerm(page, { text: 'NATO' });
