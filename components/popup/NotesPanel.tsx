@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useSta
 import type { NoteSort } from '../../messaging/background-protocol';
 import type { Note } from '../../storage/notes';
 import { NotesLoader, type ListQuery, type ListView } from '../../popup/notes-loader';
-import { entityName, noteLabel } from '../../popup/notes-model';
+import { entityName, noteLabel, type Names } from '../../popup/notes-model';
 import type { NotesApi, NotesFilters } from '../../popup/types';
 import { NoteFilters, type FilterChoices } from './NoteFilters';
 import { NoteItem } from './NoteItem';
@@ -39,6 +39,7 @@ type FocusTarget =
   | null;
 
 const NO_ITEMS: readonly (Note | undefined)[] = [];
+const NO_NAMES: Names = new Map();
 const EMPTY: FilterChoices = { entities: [], tags: [], sites: [] };
 const queryKey = (q: ListQuery | null) => (q === null ? '' : JSON.stringify(q));
 
@@ -95,7 +96,10 @@ export function NotesPanel({
    * Every change of query, filter or order is sent from its event handler, for the same reason:
    * an effect would wait for the next frame. The loader keeps one request in flight and skips stale ones.
    */
+  const latest = useRef({ query, filters, sort });
+  latest.current = { query, filters, sort };
   function show(q: string, f: NotesFilters, order: NoteSort) {
+    latest.current = { query: q, filters: f, sort: order };
     setQuery(q);
     setFilters(f);
     setSort(order);
@@ -226,7 +230,8 @@ export function NotesPanel({
   }, []);
 
   const showTag = (tag: string) => {
-    show(query, { ...filters, tag }, sort);
+    const now = latest.current;
+    show(now.query, { ...now.filters, tag }, now.sort);
     setFiltersOpen(true);
   };
 
@@ -251,16 +256,59 @@ export function NotesPanel({
   else if (fixed.entryId !== undefined) summary = 'No notes on this name any more.';
   else summary = 'No notes yet. Open the card of a marked name on any page to write one.';
 
-  const filterControls = (
-    <NoteFilters
-      filters={filters}
-      sort={sort}
-      choices={choices ?? EMPTY}
-      withoutEntity={fixed.entryId !== undefined}
-      entityHref={entityHref}
-      linkTarget={linkTarget}
-      onChange={(next, nextSort) => show(query, next, nextSort)}
-    />
+  // Typing re-renders the panel on every key; the filters (hundreds of options) and the rows are
+  // built again only when what they show changes, so a keystroke costs little more than the input.
+  const filterControls = useMemo(
+    () => (
+      <NoteFilters
+        filters={filters}
+        sort={sort}
+        choices={choices ?? EMPTY}
+        withoutEntity={fixed.entryId !== undefined}
+        entityHref={entityHref}
+        linkTarget={linkTarget}
+        onChange={(next, nextSort) => show(latest.current.query, next, nextSort)}
+      />
+    ),
+    [filters, sort, choices, fixedKey, linkTarget],
+  );
+
+  const names = view?.names ?? NO_NAMES;
+  const pinnedKey = pinned.join(',');
+  const notesList = useMemo(
+    () =>
+      total > 0 && (
+        <VirtualList
+          count={total}
+          keyOf={keyOf}
+          estimate={rowEstimate}
+          scroller={compact ? 'self' : 'window'}
+          pinned={pinned}
+          onRangeChange={onRangeChange}
+          resetKey={queryKey(view?.shown ?? null)}
+          label="Notes"
+          class="notes"
+          renderRow={(i) => {
+            const note = items[i];
+            if (!note) return <p class="note note-placeholder quiet">Loading note…</p>;
+            return (
+              <NoteItem
+                note={note}
+                entityName={entityName(note.entryId, names)}
+                label={noteLabel(note, names)}
+                entityHref={note.entryId === null ? null : entityHref(note.entryId)}
+                linkTarget={linkTarget}
+                onSave={save}
+                onUndoEdit={undoEdit}
+                onDelete={(n) => void remove(n)}
+                onTag={showTag}
+                onEditingChange={setEditingNote}
+              />
+            );
+          }}
+        />
+      ),
+    [items, names, total, view?.shown, pinnedKey, compact, rowEstimate, linkTarget],
   );
 
   return (
@@ -269,6 +317,7 @@ export function NotesPanel({
       aria-labelledby={headingId}
       ref={panel}
       data-status={view?.status ?? 'loading'}
+      aria-busy={view?.status === 'loading'}
       data-results-for={view?.shown ? shownQuery : undefined}
     >
       <Heading id={headingId}>{heading}</Heading>
@@ -317,39 +366,7 @@ export function NotesPanel({
           </>
         )}
       </div>
-      {total > 0 && (
-        <VirtualList
-          count={total}
-          keyOf={keyOf}
-          estimate={rowEstimate}
-          scroller={compact ? 'self' : 'window'}
-          pinned={pinned}
-          onRangeChange={onRangeChange}
-          resetKey={queryKey(view?.shown ?? null)}
-          label="Notes"
-          class="notes"
-          busy={view?.status === 'loading'}
-          renderRow={(i) => {
-            const note = items[i];
-            if (!note) return <p class="note note-placeholder quiet">Loading note…</p>;
-            const name = entityName(note.entryId, view?.names ?? new Map());
-            return (
-              <NoteItem
-                note={note}
-                entityName={name}
-                label={noteLabel(note, view?.names ?? new Map())}
-                entityHref={note.entryId === null ? null : entityHref(note.entryId)}
-                linkTarget={linkTarget}
-                onSave={save}
-                onUndoEdit={undoEdit}
-                onDelete={(n) => void remove(n)}
-                onTag={showTag}
-                onEditingChange={setEditingNote}
-              />
-            );
-          }}
-        />
-      )}
+      {notesList}
     </section>
   );
 }
