@@ -387,6 +387,19 @@ export function startPage({
     },
     listen,
   );
+  // Touch has no hover: a tap on a marked name opens its card at once.
+  doc.addEventListener(
+    'pointerup',
+    (e) => {
+      if (!e.isTrusted || e.pointerType !== 'touch' || host.contains(e) || open) return;
+      const piece = pieceAt(doc, mentions.byNode, e.clientX, e.clientY);
+      if (!piece || !allowed(piece.mention)) return;
+      lastPoint = { x: e.clientX, y: e.clientY };
+      openCard(piece.mention, false);
+      intent.setShown(piece.mention);
+    },
+    listen,
+  );
   doc.addEventListener(
     'keydown',
     (e) => {
@@ -425,15 +438,50 @@ export function startPage({
     scanner.repaint();
   }
 
+  // Notes of this page whose passage was not found (yet): a page that loads its text late gets
+  // another look when its text changes, a limited number of times (a note whose passage is gone
+  // would otherwise have a live page read again and again).
+  let unanchored: Note[] = [];
+  let retryTimer = 0;
+  let retries = 0;
+  const RETRY_MS = 1_000;
+  const MAX_RETRIES = 20;
+  let lateText: MutationObserver | null = null;
+
+  function anchor(notes: readonly Note[]) {
+    const text = readPageText(doc.body);
+    const placed = new Set<Note>();
+    for (const span of anchorPassages(text.text, notes)) {
+      const range = rangeAt(text, span.start, span.end);
+      if (!range) continue;
+      for (const n of span.notes) placed.add(n);
+      addPassage({ range, quote: text.text.slice(span.start, span.end), notes: [...span.notes] });
+    }
+    unanchored = notes.filter((n) => n.quote !== null && !placed.has(n));
+    if (unanchored.length === 0 || retries >= MAX_RETRIES) {
+      lateText?.disconnect();
+      lateText = null;
+    } else if (!lateText) {
+      lateText = new MutationObserver(retryAnchors);
+      lateText.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    }
+  }
+
+  /** After the page's text changed, at most once a second: look again for the notes not found yet. */
+  function retryAnchors() {
+    if (unanchored.length === 0 || retryTimer !== 0 || signal.aborted) return;
+    retryTimer = win.setTimeout(() => {
+      retryTimer = 0;
+      retries++;
+      if (!signal.aborted) anchor(unanchored);
+    }, RETRY_MS);
+  }
+
   /** Finds the page's notes again (after the first scan, so the page has settled) and marks them. */
   async function anchorNotes() {
     const result = await api.notesForPage();
     if (!result.ok || signal.aborted || result.value.length === 0) return;
-    const text = readPageText(doc.body);
-    for (const span of anchorPassages(text.text, result.value)) {
-      const range = rangeAt(text, span.start, span.end);
-      if (range) addPassage({ range, quote: text.text.slice(span.start, span.end), notes: [...span.notes] });
-    }
+    anchor(result.value);
   }
 
   signal.addEventListener(
@@ -443,6 +491,8 @@ export function startPage({
       intent.dispose();
       host.dispose();
       highlighter.dispose();
+      win.clearTimeout(retryTimer);
+      lateText?.disconnect();
       noteMarks.clear();
       if (CSS.highlights.get(HIGHLIGHT_NOTE) === noteMarks) CSS.highlights.delete(HIGHLIGHT_NOTE);
     },

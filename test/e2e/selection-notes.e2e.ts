@@ -130,6 +130,20 @@ describe('a note on a selection', () => {
     expect(card.text).toContain(NOTE);
   });
 
+  test('a passage the page adds late (after the first scan) is found once it appears', async () => {
+    const late = `<script>setTimeout(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Late news: the meeting ended with ${EDITED} by the end of the decade.';
+      document.querySelector('article').append(p);
+    }, 1500);</script>`;
+    pages['/fixture/summit.html'] = article('', 'new plans').replace('</article>', `</article>${late}`);
+    await moveMouseAway(page);
+    await page.reload();
+    await waitForMarks(page);
+    expect(await noteTexts()).toEqual([]);
+    await waitFor(async () => (await noteTexts()).includes(EDITED), { what: 'the late passage' });
+  });
+
   test('a passage that is gone leaves nothing marked', async () => {
     pages['/fixture/summit.html'] = article('', 'new plans');
     await moveMouseAway(page);
