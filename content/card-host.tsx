@@ -8,6 +8,46 @@ import { render, type ComponentChild } from 'preact';
 import cardCss from '../components/card.css?inline';
 import { CARD_HOST_TAG } from './segments';
 
+/** Below this width the card is a bottom sheet: a floating card would cover the text it explains. */
+export const SHEET_MAX_WIDTH = 600;
+
+/**
+ * The host's own styles, each `!important`: an inline important declaration beats the page's
+ * important rules (`* { all: unset !important }`, `backstory-card { display: none !important }`).
+ */
+const HOST_STYLE = [
+  'all: initial',
+  'position: fixed',
+  'top: 0',
+  'left: 0',
+  'width: 0',
+  'height: 0',
+  'z-index: 2147483647',
+  'display: block',
+  'visibility: visible',
+  'opacity: 1',
+  'transform: none',
+  'zoom: 1',
+  'contain: none',
+  'pointer-events: auto',
+]
+  .map((d) => `${d} !important;`)
+  .join(' ');
+
+/** The bottom sheet's look; placement is `place()`'s, which marks the card with `data-sheet`. */
+const SHEET_CSS = `
+.card[data-sheet] {
+  left: 0 !important;
+  right: 0;
+  top: auto !important;
+  bottom: 0;
+  width: 100%;
+  max-height: 60vh;
+  border-radius: 14px 14px 0 0;
+  border-width: 1px 0 0;
+  padding-bottom: max(12px, env(safe-area-inset-bottom));
+}`;
+
 export interface CardAnchor {
   getBoundingClientRect(): DOMRect;
   /** An element near the anchor, so repositioning follows its scrolling ancestors. */
@@ -27,13 +67,10 @@ export function createCardHost(doc: Document, onPointerInside: (inside: boolean)
       return { root, mount };
     }
     host = doc.createElement(CARD_HOST_TAG.toLowerCase());
-    host.setAttribute(
-      'style',
-      'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; display: block;',
-    );
+    host.setAttribute('style', HOST_STYLE);
     root = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
-    style.textContent = cardCss;
+    style.textContent = cardCss + SHEET_CSS;
     mount = doc.createElement('div');
     live = doc.createElement('div');
     live.className = 'sr-only';
@@ -54,6 +91,14 @@ export function createCardHost(doc: Document, onPointerInside: (inside: boolean)
   }
 
   async function place(reference: VirtualElement, card: HTMLElement) {
+    const view = doc.defaultView;
+    if (view && view.innerWidth < SHEET_MAX_WIDTH) {
+      card.setAttribute('data-sheet', '');
+      card.style.left = '';
+      card.style.top = '';
+      return;
+    }
+    card.removeAttribute('data-sheet');
     const { x, y } = await computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'bottom-start',

@@ -4,7 +4,7 @@
  *   /seed.html           the seed article, turned into HTML on each request
  *   /pages/<name>.html   saved news pages from ../shared/pages, read in place
  *   /demo/...            the repo's demo/ folder
- * plus any extra pages a caller registers (test fixtures).
+ * plus any extra pages a caller registers (test fixtures), with extra response headers if asked.
  */
 import { readFile } from 'node:fs/promises';
 import http from 'node:http';
@@ -16,6 +16,8 @@ import { seedToHtml } from './seed';
 export interface ServerOptions {
   /** Extra pages by exact path, e.g. `{ '/fixture/shadow.html': '<!doctype html>…' }`. */
   readonly extraPages?: Readonly<Record<string, string>>;
+  /** Response headers for some paths, e.g. a Content-Security-Policy for a fixture page. */
+  readonly extraHeaders?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 export interface StaticServer {
@@ -64,6 +66,7 @@ async function resolve(
 
 export async function startServer(options: ServerOptions = {}): Promise<StaticServer> {
   const extra = options.extraPages ?? {};
+  const headers = options.extraHeaders ?? {};
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     resolve(pathname, extra)
@@ -73,7 +76,7 @@ export async function startServer(options: ServerOptions = {}): Promise<StaticSe
           return;
         }
         // no-store: every test and every reload sees the file as it is now.
-        res.writeHead(200, { 'content-type': found.type, 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': found.type, 'cache-control': 'no-store', ...headers[pathname] });
         res.end(req.method === 'HEAD' ? undefined : found.body);
       })
       .catch((error: unknown) => {
