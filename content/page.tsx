@@ -551,7 +551,8 @@ export function startPage({
      */
     noteOnSelection(): boolean {
       const selection = doc.getSelection();
-      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return false;
+      // A selection inside a form field reports no text of the page's own.
+      if (!selection || selection.rangeCount === 0 || selection.toString().trim() === '') return false;
       const text = readPageText(doc.body);
       const at = rangeOffsets(text, selection.getRangeAt(0));
       const q = at && quoteFor(text.text, at.start, at.end);
