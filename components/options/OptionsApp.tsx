@@ -78,10 +78,7 @@ export function OptionsApp({ api, notesHref, download }: OptionsAppProps) {
     });
   }
 
-  async function glossaryChange<T>(
-    work: Promise<Result<T>>,
-    pick: (v: T) => ReaderGlossary,
-  ) {
+  async function glossaryChange<T>(work: Promise<Result<T>>, pick: (v: T) => ReaderGlossary) {
     const result = await work;
     if (result.ok) setGlossary(pick(result.value));
     return result;

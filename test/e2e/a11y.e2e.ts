@@ -241,10 +241,16 @@ const MOVING_PARTS = `(() => {
 })()`;
 
 /**
- * The elements Tab should reach, in document order: enabled controls and links that are rendered.
- * Radio groups and the like would need more; the popup and notes view have none.
+ * The elements Tab should reach, in document order: enabled controls and links that are rendered,
+ * and the summaries of disclosures (<details>), but not what a closed one hides (Chrome keeps its
+ * boxes, so it has client rects, yet Tab skips it). Radio groups and the like would need more; the
+ * popup and notes view have none.
  */
-const TABBABLE = `(() => [...document.querySelectorAll('a[href], button, input, textarea, select, [tabindex]')]
+const TABBABLE = `(() => [...document.querySelectorAll('a[href], button, input, textarea, select, summary, [tabindex]')]
+  .filter((el) => {
+    const closed = el.closest('details:not([open])');
+    return !closed || closed.querySelector(':scope > summary')?.contains(el);
+  })
   .filter((el) => !el.disabled && el.tabIndex >= 0 && el.getClientRects().length > 0)
   .map((el) => el.tagName.toLowerCase() + ': ' + (el.getAttribute('aria-label') || el.textContent.trim() || el.getAttribute('name') || '')))()`;
 
