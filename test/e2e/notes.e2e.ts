@@ -128,6 +128,21 @@ describe('the notes view', () => {
     await notes.getByText('Note number 299.', { exact: true }).waitFor();
   });
 
+  test('the popup’s list scrolls in its own box and renders the notes it scrolls to', async () => {
+    const popup = await chromium.context.newPage();
+    await popup.setViewportSize({ width: 380, height: 600 });
+    await popup.goto(chromium.extensionUrl('popup.html'));
+    await popup.locator('article.note').first().waitFor();
+    expect(await popup.locator('.vlist-rows > li').count()).toBeLessThan(15);
+    await popup.locator('.vlist-self').evaluate((box) => box.scrollTo(0, box.scrollHeight));
+    await popup.getByText('Note number 0.', { exact: true }).waitFor();
+    // An entity's name opens its page in a notes tab.
+    const link = popup.locator('article.note').first().locator('a.note-entity');
+    expect(await link.getAttribute('href')).toMatch(/^notes\.html#entity=/);
+    expect(await link.getAttribute('target')).toBe('_blank');
+    await popup.close();
+  });
+
   test('search as you type: note text, entity names and page titles', async () => {
     await search().click();
     await notes.keyboard.type('zebracorn');
