@@ -20,7 +20,8 @@ describe('createNotesApi', () => {
     const sent: unknown[] = [];
     vi.spyOn(browser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
       sent.push(message);
-      return { ok: true, value: [] };
+      const listing = (message as { type: string }).type === 'listNotes';
+      return { ok: true, value: listing ? { notes: [], total: 0, entities: [] } : [] };
     });
     const api = createNotesApi();
     await api.listNotes({ sort: 'newest', offset: 0, limit: 50, query: '  ' });

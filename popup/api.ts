@@ -3,17 +3,28 @@ import { browser } from 'wxt/browser';
 import { askBackground, askTab } from '../messaging/clients';
 import { fail, ok, type Result } from '../messaging/result';
 import { isSiteEnabled, setSiteEnabled } from '../storage/site-settings';
+import {
+  createReaderNames,
+  withReaderCounts,
+  withReaderEntities,
+  withReaderEntries,
+  type ReaderNames,
+} from './reader-names';
 import { chooseTargetTab, toTarget, type TargetTab } from './target-tab';
 import type { NotesApi, PageApi, PopupActions, SiteApi, TransferApi } from './types';
 
-export function createNotesApi(): NotesApi {
+export function createNotesApi(readerNames: ReaderNames = createReaderNames()): NotesApi {
   return {
-    listNotes: ({ query, ...rest }) =>
-      askBackground('listNotes', query?.trim() ? { query: query.trim(), ...rest } : rest),
+    listNotes: async ({ query, ...rest }) =>
+      withReaderEntities(
+        await askBackground('listNotes', query?.trim() ? { query: query.trim(), ...rest } : rest),
+        readerNames,
+      ),
     listTags: () => askBackground('listTags', {}),
     listSites: () => askBackground('listSites', {}),
-    listNoteEntities: () => askBackground('listNoteEntities', {}),
-    getEntries: (ids) => askBackground('getEntries', { ids }),
+    listNoteEntities: async () => withReaderCounts(await askBackground('listNoteEntities', {}), readerNames),
+    getEntries: async (ids) =>
+      withReaderEntries(ids, await askBackground('getEntries', { ids }), readerNames),
     updateNote: (id, text, tags) =>
       askBackground('updateNote', tags === undefined ? { id, text } : { id, text, tags }),
     undoEdit: (id) => askBackground('undoEdit', { id }),
