@@ -106,6 +106,28 @@ describe('createScanner', () => {
     expect(scanner.mentions.byNode.size).toBe(0);
   });
 
+  it('keeps mentions in reading order wherever text is added', async () => {
+    const { scanner } = await start('<div id="feed"><p>NATO one</p><p>filler</p><p>NATO three</p></div>');
+    const feed = document.getElementById('feed')!;
+    const add = (text: string, before: Element | null) => {
+      const p = document.createElement('p');
+      p.textContent = text;
+      feed.insertBefore(p, before);
+    };
+    add('Vladimir Putin two', feed.children[2]!);
+    add('Vladimir Putin zero', feed.firstElementChild);
+    add('Vladimir Putin four', null);
+    await settled();
+    const texts = scanner.mentions.list.map((m) => m.startNode.data);
+    expect(texts).toEqual([
+      'Vladimir Putin zero',
+      'NATO one',
+      'Vladimir Putin two',
+      'NATO three',
+      'Vladimir Putin four',
+    ]);
+  });
+
   it('joins text added inside a line to its neighbours', async () => {
     const { texts } = await start('<p id="line">Vladimir </p>');
     const b = document.createElement('b');
