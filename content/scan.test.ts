@@ -51,8 +51,12 @@ function recordingPainter() {
   return { painter, texts };
 }
 
-const life = new AbortController();
-afterEach(() => life.abort());
+// Each test's scanners stop when it ends, so no observer or timer outlives the test environment.
+let life = new AbortController();
+afterEach(() => {
+  life.abort();
+  life = new AbortController();
+});
 
 async function start(html: string, options: { sliceMs?: number; now?: () => number } = {}) {
   document.body.replaceChildren(document.createRange().createContextualFragment(html));
