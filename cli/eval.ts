@@ -26,6 +26,10 @@ const pct = (x: number) => x.toFixed(3);
 console.log(`documents  ${docs.length}`);
 console.log(`glossary   ${spotter.entries.length} entries, ${known.size} with a QID`);
 console.log(`precision  ${pct(score.precision)}  (${score.right} right, ${score.wrong} wrong)`);
+const linked = score.right / (score.right + score.wrong - score.wrongOverNil || 1);
+console.log(
+  `           ${pct(linked)}  without the ${score.wrongOverNil} wrong ones over spans the gold data leaves unlinked (<NIL>)`,
+);
 console.log(`recall     ${pct(score.recall)}  (${score.found} of ${score.findable} findable gold mentions)`);
 console.log(`coverage   ${pct(score.coverage)}  (${score.findable} of ${score.gold} gold QID mentions)`);
 if (values.errors) {

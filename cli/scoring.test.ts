@@ -27,7 +27,7 @@ describe('scoreSpotting', () => {
       new Set(['Q159', 'Q649', 'Q7184']),
     );
     // "officials" is lower case over unannotated text: not judged. "met" too.
-    expect(score).toMatchObject({ right: 1, wrong: 1, found: 1, findable: 2, gold: 3 });
+    expect(score).toMatchObject({ right: 1, wrong: 1, wrongOverNil: 1, found: 1, findable: 2, gold: 3 });
     expect(score.precision).toBe(0.5);
     expect(score.recall).toBe(0.5);
     expect(score.coverage).toBeCloseTo(2 / 3);

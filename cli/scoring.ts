@@ -24,6 +24,8 @@ export interface Prediction {
 export interface Score {
   readonly right: number;
   readonly wrong: number;
+  /** Wrong only because the gold data has no entity for the span (`<NIL>`): often a real entity it could not link. */
+  readonly wrongOverNil: number;
   readonly found: number;
   readonly findable: number;
   readonly gold: number;
@@ -56,6 +58,7 @@ export function scoreSpotting(
   }
   let right = 0;
   let wrong = 0;
+  let wrongOverNil = 0;
   let found = 0;
   let findable = 0;
   let gold = 0;
@@ -68,6 +71,7 @@ export function scoreSpotting(
       if (hits.some((l) => l.entity_id === p.qid)) right++;
       else if (hits.length > 0 || /^\p{Lu}/u.test(p.text)) {
         wrong++;
+        if (hits.length > 0 && hits.every((h) => h.entity_id === '<NIL>')) wrongOverNil++;
         const what =
           hits.length > 0 ? hits.map((h) => `${h.entity_id} ${h.name ?? ''}`).join(', ') : 'no label';
         wrongList.push(`${doc.id}: "${p.text}" → ${p.qid ?? 'null'} (gold: ${what})`);
@@ -88,6 +92,7 @@ export function scoreSpotting(
   return {
     right,
     wrong,
+    wrongOverNil,
     found,
     findable,
     gold,
