@@ -196,8 +196,12 @@ describe('the notes view', () => {
 
   test('a note’s entity name leads to the entity’s page, with the pages its notes came from', async () => {
     await search().fill('zebracorn');
-    await notes.getByRole('article', { name: 'Note on European Union' }).waitFor();
-    await notes.getByRole('link', { name: 'European Union', exact: true }).click();
+    // Wait for the search to narrow the list: until then other notes on the EU are still shown.
+    const found = notes
+      .getByRole('article', { name: 'Note on European Union' })
+      .filter({ hasText: 'zebracorn' });
+    await found.waitFor();
+    await found.getByRole('link', { name: 'European Union', exact: true }).click();
     expect(new URL(notes.url()).hash).toBe('#entity=european-union');
     await notes.getByRole('heading', { level: 2, name: 'European Union' }).waitFor();
     await notes.getByRole('heading', { level: 3, name: 'Pages your notes came from' }).waitFor();
