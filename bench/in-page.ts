@@ -33,6 +33,9 @@ export const WALK_FLOOR = `() => {
   return { cold: cold.ms, warm, nodes: cold.nodes, chars: cold.chars };
 }`;
 
+/** () => how many first scans Backstory has finished on this page (it scans again when switched on). */
+export const READY_COUNT = `() => performance.getEntriesByName('backstory:ready').length`;
+
 /** () => whether Backstory's first scan has finished (its 'backstory:ready' measure exists). */
 export const BACKSTORY_READY = `() => performance.getEntriesByName('backstory:ready').length > 0`;
 

@@ -33,6 +33,11 @@ export interface PageRow {
   };
   readonly updatesWithout: { script: number; frame: number };
   readonly updatesWith: { script: number; frame: number };
+  /**
+   * The page's own DOM updates on one page, Backstory switched off and on with its site switch
+   * (Chromium: the bench reaches the switch through the service worker); medians of the repeats.
+   */
+  readonly updatesToggled: { without: number; with: number } | null;
   /** Backstory's own work while the page updated itself. */
   readonly updateWork: { count: number; total: number; longest: number };
   readonly markjs: Partial<
@@ -80,9 +85,13 @@ export function ratios(row: PageRow) {
     markOverBackstory: own !== null && mark && !mark.error ? mark.estimate / own : null,
     markStopped: mark?.stopped ?? false,
     updates: row.updatesWith.script / row.updatesWithout.script,
+    updatesToggled: row.updatesToggled ? row.updatesToggled.with / row.updatesToggled.without : null,
     frames: row.updatesWith.frame / row.updatesWithout.frame,
   };
 }
+
+const median = (values: readonly number[]): number =>
+  [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
 
 const ms = (v: number | null | undefined, digits = 1) =>
   v === null || v === undefined ? 'n/a' : v.toFixed(digits);
@@ -105,6 +114,8 @@ function pageTable(rows: readonly PageRow[]): string[][] {
     'card asleep',
     'updates without/with ms',
     'with ÷ without',
+    'same page off/on ms',
+    'on ÷ off',
     'frame without/with',
     'mark.js ms',
     'mark.js ÷ Backstory',
@@ -134,6 +145,8 @@ function pageTable(rows: readonly PageRow[]): string[][] {
         : 'never sleeps',
       `${ms(row.updatesWithout.script)} / ${ms(row.updatesWith.script)}`,
       ms(r.updates, 2),
+      row.updatesToggled ? `${ms(row.updatesToggled.without)} / ${ms(row.updatesToggled.with)}` : 'n/a',
+      ms(r.updatesToggled, 2),
       `${ms(row.updatesWithout.frame)} / ${ms(row.updatesWith.frame)}`,
       !mark
         ? 'n/a'
@@ -223,10 +236,18 @@ export function goals(results: BenchResults): Goal[] {
       met: of.every((r) => r.scan !== null && r.scan.over50 === 0 && r.scan.over10 === 0),
     });
     out.push({
-      goal: `page's own DOM updates with ≤ 1.2 × without (${label})`,
-      measured: `highest ${Math.max(...of.map((r) => ratios(r).updates)).toFixed(2)}`,
+      goal: `page's own DOM updates with ≤ 1.2 × without, two browsers (${label})`,
+      measured: `highest ${Math.max(...of.map((r) => ratios(r).updates)).toFixed(2)}, median ${median(of.map((r) => ratios(r).updates)).toFixed(2)}`,
       met: of.every((r) => ratios(r).updates <= 1.2),
     });
+    const toggled = of.map((r) => ratios(r).updatesToggled).filter((v): v is number => v !== null);
+    if (toggled.length > 0) {
+      out.push({
+        goal: `page's own DOM updates with ≤ 1.2 × without, same page switched off/on (Chromium, ${label})`,
+        measured: `highest ${Math.max(...toggled).toFixed(2)}, median ${median(toggled).toFixed(2)}`,
+        met: toggled.every((v) => v <= 1.2),
+      });
+    }
     const wiki = of.find((r) => r.page === 'wikipedia-2' && r.heapAdded !== null);
     if (wiki) {
       out.push({

@@ -40,6 +40,7 @@ import { startServer } from '../harness/server';
 import { feedParagraphs, generatedPage } from './generated';
 import { aliasTexts, generatedGlossary, writeGlossaryDir } from './glossary';
 import {
+  READY_COUNT,
   BACKSTORY_READY,
   BACKSTORY_RESULT,
   BACKSTORY_UPDATES,
@@ -178,8 +179,21 @@ interface BenchPage {
 
 interface BenchBrowser {
   newPage(): Promise<BenchPage>;
+  /**
+   * Turns Backstory off or on for the test server's host with its own site switch (the popup's),
+   * so one page can be measured with and without it; false where the bench cannot reach it.
+   */
+  setEnabled(enabled: boolean): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/**
+ * Source for the service worker: lists the test server's host as a site where Backstory is off,
+ * or not (the reader's settings in storage.sync, storage/settings.ts; the default mode runs
+ * everywhere except listed sites).
+ */
+const switchSite = (enabled: boolean) => `chrome.storage.sync.get('settings').then(({ settings }) =>
+  chrome.storage.sync.set({ settings: { ...(settings || {}), sites: ${enabled ? '[]' : "['127.0.0.1']"} } }))`;
 
 async function openChromium(extensionDir: string | null): Promise<BenchBrowser> {
   const harness = await launchChromium({
@@ -235,6 +249,12 @@ async function openChromium(extensionDir: string | null): Promise<BenchBrowser> 
         close: () => page.close(),
       };
     },
+    async setEnabled(enabled) {
+      if (extensionDir === null) return false;
+      const worker = await harness.serviceWorker();
+      await worker.evaluate(switchSite(enabled));
+      return true;
+    },
     close: () => harness.dispose(),
   };
 }
@@ -263,6 +283,8 @@ async function openFirefox(extensionDir: string | null): Promise<BenchBrowser> {
         close: () => page.close(),
       };
     },
+    // The background page of Firefox is not reachable from the bench's driver.
+    setEnabled: async () => false,
     close: () => harness.close(),
   };
 }
@@ -421,6 +443,28 @@ async function measureBackstory(
   try {
     const updatesWith = await page.evaluate<PageRow['updatesWith']>(PAGE_UPDATES, updateSentences);
     const updateWork = await page.evaluate<PageRow['updateWork']>(BACKSTORY_UPDATES);
+    // The same page, Backstory switched off and on with its site switch: no second browser in
+    // the comparison, so less noise from a busy machine.
+    let updatesToggled: PageRow['updatesToggled'] = null;
+    if (await browser.setEnabled(false)) {
+      const off: number[] = [];
+      const on: number[] = [];
+      for (let i = 0; i < repeat; i++) {
+        await browser.setEnabled(false);
+        await sleep(400);
+        off.push((await page.evaluate<PageRow['updatesWith']>(PAGE_UPDATES, updateSentences)).script);
+        const scans = await page.evaluate<number>(READY_COUNT);
+        await browser.setEnabled(true);
+        await poll(
+          async () => (await page.evaluate<number>(READY_COUNT)) > scans,
+          180_000,
+          'Backstory to scan again',
+        );
+        await sleep(400);
+        on.push((await page.evaluate<PageRow['updatesWith']>(PAGE_UPDATES, updateSentences)).script);
+      }
+      updatesToggled = { without: median(off), with: median(on) };
+    }
     const used: string[] = [];
     await hoverCard(page, used); // the first hover of a page: not counted
     const warm = await hoverCard(page, used);
@@ -445,6 +489,7 @@ async function measureBackstory(
       heap,
       updatesWith,
       updateWork,
+      updatesToggled,
       card: {
         warm: warm?.ms ?? null,
         warmLoaded: warm?.loaded ?? null,
@@ -516,6 +561,7 @@ async function main() {
               updatesWithout: base.updatesWithout,
               updatesWith: measured.updatesWith,
               updateWork: measured.updateWork,
+              updatesToggled: measured.updatesToggled,
               markjs: base.markjs,
               feedWithout: base.feedWithout,
               feedWith: measured.feedWith,
