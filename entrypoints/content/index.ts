@@ -13,8 +13,14 @@ import {
   watchReaderEntries,
   type ReaderGlossary,
 } from '../../storage/reader-entries';
-import { readSettings, updateSettings, watchSettings, type Settings } from '../../storage/settings';
-import { isSiteEnabled, watchSite } from '../../storage/site-settings';
+import {
+  readSettings,
+  siteEnabled,
+  updateSettings,
+  watchSettings,
+  type Settings,
+} from '../../storage/settings';
+import { watchSite } from '../../storage/site-settings';
 import './highlights.css';
 
 export default defineContentScript({
@@ -34,7 +40,9 @@ export default defineContentScript({
         hidden: hiddenBundledIds(reader),
       };
     };
-    useReaderGlossary(await readReaderEntries());
+    // One parallel read of everything a page needs before its first scan.
+    const [reader, initialSettings] = await Promise.all([readReaderEntries(), readSettings()]);
+    useReaderGlossary(reader);
     const api: CardApi = {
       getCard: (entryId) => askBackground('getCard', { entryId }),
       addNote: (note) => askBackground('addNote', note),
@@ -45,7 +53,7 @@ export default defineContentScript({
           await updateSettings({ mutedEntries: [...mutedEntries, entryId] });
       },
     };
-    let settings: Settings = await readSettings();
+    let settings: Settings = initialSettings;
     let page: BackstoryPage | null = null;
     let pageLife: AbortController | null = null;
     const setEnabled = (enabled: boolean) => {
@@ -76,6 +84,6 @@ export default defineContentScript({
     }, ctx.signal);
     listenToExtension(host, () => page, ctx.signal);
     watchSite(host, setEnabled, ctx.signal);
-    setEnabled(await isSiteEnabled(host));
+    setEnabled(siteEnabled(settings, host));
   },
 });
