@@ -8,14 +8,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 import { createNetworkLog, startRequestSink, type NetworkLog, type RecordedRequest } from './network';
 import { CHROME_EXTENSION_DIR } from './paths';
-import {
-  call,
-  CARD_REVEAL_CONTROL,
-  CARD_SNAPSHOT,
-  controlNameArg,
-  type CardSnapshot,
-  type ControlName,
-} from './probes';
+import { call, cardDriver } from './probes';
 
 export interface ChromiumOptions {
   /** Reuse a profile (browser restart test); a fresh temporary one otherwise. */
@@ -301,25 +294,7 @@ export async function evaluateInShadowRoot<T>(
   }
 }
 
-/** The card's text, dialog name, focus and controls with their boxes; null when no card is open. */
-export async function readCard(page: Page): Promise<CardSnapshot | null> {
-  const json = await evaluateInShadowRoot<string>(page, CARD_SNAPSHOT);
-  return json === null ? null : (JSON.parse(json) as CardSnapshot);
-}
-
-/**
- * Clicks a control in the card with the real mouse, first scrolling it into view inside the card
- * (a long card scrolls, and its lower buttons start out of sight).
- */
-export async function clickCardControl(page: Page, name: ControlName): Promise<void> {
-  const target = await evaluateInShadowRoot<{ x: number; y: number; hittable: boolean }>(
-    page,
-    `(root) => (${CARD_REVEAL_CONTROL})(root, ${JSON.stringify(controlNameArg(name))})`,
-  );
-  if (!target) throw new Error(`no visible control named ${String(name)} in the card`);
-  if (!target.hittable) throw new Error(`the card's ${String(name)} cannot be clicked: something covers it`);
-  await page.mouse.click(target.x, target.y);
-}
+export const { readCard, clickCardControl } = cardDriver<Page>(evaluateInShadowRoot);
 
 /**
  * For audits only: gives the first `hostTag` element an own `shadowRoot` property in the page's

@@ -212,3 +212,36 @@ export const CARD_REVEAL_CONTROL = `(root, wanted) => {
   const hit = root.elementFromPoint(x, y);
   return { x, y, hittable: !!hit && (hit === el || el.contains(hit)) };
 }`;
+
+/** Runs `fn` (source taking the card's closed shadow root) in a page; null when no card is open. */
+export type ShadowEvaluator<P> = <T>(page: P, fn: string) => Promise<T | null>;
+
+/**
+ * Reading and clicking the card, the same in both browsers; only how the closed shadow root is
+ * reached differs (CDP in Chromium, WebDriver BiDi in Firefox).
+ */
+export function cardDriver<P extends { mouse: { click(x: number, y: number): Promise<unknown> } }>(
+  evaluate: ShadowEvaluator<P>,
+) {
+  return {
+    /** The card's text, dialog name, focus and controls with their boxes; null when no card is open. */
+    async readCard(page: P): Promise<CardSnapshot | null> {
+      const json = await evaluate<string>(page, CARD_SNAPSHOT);
+      return json === null ? null : (JSON.parse(json) as CardSnapshot);
+    },
+    /**
+     * Clicks a control in the card with the real mouse, first scrolling it into view inside the card
+     * (a long card scrolls, and its lower buttons start out of sight).
+     */
+    async clickCardControl(page: P, name: ControlName): Promise<void> {
+      const target = await evaluate<{ x: number; y: number; hittable: boolean }>(
+        page,
+        `(root) => (${CARD_REVEAL_CONTROL})(root, ${JSON.stringify(controlNameArg(name))})`,
+      );
+      if (!target) throw new Error(`no visible control named ${String(name)} in the card`);
+      if (!target.hittable)
+        throw new Error(`the card's ${String(name)} cannot be clicked: something covers it`);
+      await page.mouse.click(target.x, target.y);
+    },
+  };
+}
