@@ -283,7 +283,7 @@ export function goals(results: BenchResults): Goal[] {
   }
   out.push({
     goal: 'content script ≤ 60 KB gzip including the matcher data',
-    measured: `${kb(sizes.contentScript.gzip)} (matcher data ${kb(sizes.matcherData.gzip)}, ids/names/kinds ${kb(sizes.idsNamesKinds.gzip)})`,
+    measured: `${kb(sizes.contentScript.gzip)} (matcher data ${kb(sizes.matcherData.gzip)}, kinds and listed names/ids ${kb(sizes.idsNamesKinds.gzip)})`,
     met: sizes.contentScript.gzip <= 60 * 1024,
   });
   return out;
@@ -312,7 +312,11 @@ function sections(results: BenchResults): { title: string; table: string[][]; no
       ['what', 'raw', 'gzip'],
       ['content script (content.js)', kb(sizes.contentScript.raw), kb(sizes.contentScript.gzip)],
       ['matcher data (trie, term info, case rules)', kb(sizes.matcherData.raw), kb(sizes.matcherData.gzip)],
-      ['ids, names, kinds', kb(sizes.idsNamesKinds.raw), kb(sizes.idsNamesKinds.gzip)],
+      [
+        'kinds, names and ids not derived from terms',
+        kb(sizes.idsNamesKinds.raw),
+        kb(sizes.idsNamesKinds.gzip),
+      ],
       ['whole glossary index', kb(sizes.index.raw), kb(sizes.index.gzip)],
     ],
     note: `${sizes.entries} entries, ${sizes.terms} aliases and cue words; the generated variant has ${sizes.bigTerms}.`,

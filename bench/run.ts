@@ -152,7 +152,7 @@ function sizes() {
       conditions: packed.conditions,
       marks: packed.marks,
     }),
-    idsNamesKinds: part({ ids: packed.ids, names: packed.names, kinds: packed.kinds }),
+    idsNamesKinds: part({ kinds: packed.kinds, otherNames: packed.otherNames, otherIds: packed.otherIds }),
     index: part(packed),
     entries: fullEntries.length,
     terms: fullIndex.terms.length,

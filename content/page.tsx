@@ -105,10 +105,11 @@ export function startPage({
   let hiddenKinds = new Set(settings.hiddenKinds);
   /** The first mention of each entry, for "mark the first of each"; dropped when mentions change. */
   let firsts: Set<PageMention> | null = null;
+  // Ids are worked out on first use (glossary/pack.ts): a reader who mutes nothing never needs them here.
   const entityShown = (entry: number) =>
-    !muted.has(index.ids[entry]!) &&
     !hiddenKinds.has(index.kinds[entry]!) &&
-    !hiddenEntries.has(index.ids[entry]!);
+    (muted.size === 0 || !muted.has(index.ids[entry]!)) &&
+    (hiddenEntries.size === 0 || !hiddenEntries.has(index.ids[entry]!));
   const firstMentions = () => {
     if (firsts) return firsts;
     const seen = new Set<number>();

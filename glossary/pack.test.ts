@@ -6,7 +6,7 @@ import { normaliseText } from '../matcher/text';
 import { sharedPath } from '../test/shared';
 import { compileIndex } from './compile';
 import { loadGlossary } from './load';
-import { packIndex, unpackIndex } from './pack';
+import { packIndex, slugOf, unpackIndex } from './pack';
 
 const index = compileIndex(loadGlossary());
 const plain = (t: Term) =>
@@ -62,5 +62,38 @@ describe('packed index', () => {
     ].map((text, entry) => ({ text, entry, case: 'exact' }));
     const back = unpackIndex(packIndex({ ids: [], names: [], kinds: [], terms: odd }));
     expect(back.terms.map((t) => t.text).sort()).toEqual(odd.map((t) => t.text).sort());
+  });
+
+  it('gives back names written like no term and ids that are not their slug', () => {
+    const terms: Term[] = [
+      { text: 'Vladimir Putin', entry: 0, case: 'exact' },
+      { text: 'Putin', entry: 0, case: 'exact' },
+      { text: 'Georgia', entry: 1, case: 'exact' },
+      { text: 'Xi’an', entry: 2, case: 'exact' },
+    ];
+    const names = ['Vladimir Putin', 'Georgia (U.S. state)', 'Xi’an'];
+    const ids = ['vladimir-putin', 'georgia-us-state', 'xian'];
+    const packed = packIndex({ ids, names, kinds: ['person', 'place', 'place'], terms });
+    // Only the exceptions travel: Georgia's name, and its id.
+    expect(packed.otherNames).toBe('Georgia (U.S. state)\nXi’an\n');
+    expect(packed.otherIds.split('\n').filter(Boolean)).toHaveLength(1);
+    const back = unpackIndex(JSON.parse(JSON.stringify(packed)));
+    expect(back.names).toEqual(names);
+    expect(back.ids).toEqual(ids);
+    expect(back.kinds).toEqual(['person', 'place', 'place']);
+  });
+});
+
+describe('slugOf', () => {
+  it.each([
+    ['Vladimir Putin', 'vladimir-putin'],
+    ['N’Djamena', 'ndjamena'],
+    ["St. George's, Grenada", 'st-georges-grenada'],
+    ['Nukuʻalofa', 'nukualofa'],
+    ['Élysée Palace', 'elysee-palace'],
+    ['North Ossetia–Alania', 'north-ossetia-alania'],
+    ['2008 financial crisis', '2008-financial-crisis'],
+  ])('%s → %s', (name, slug) => {
+    expect(slugOf(name)).toBe(slug);
   });
 });

@@ -1,14 +1,17 @@
 /**
- * The glossary index as the content script receives it: ids, names and kinds as plain arrays, the
- * terms folded into the matcher's trie, built at build time. Packing runs in vite-plugin.ts;
+ * The glossary index as the content script receives it: the terms folded into the matcher's trie,
+ * built at build time, and per entry its kind, name and id. Packing runs in vite-plugin.ts;
  * unpacking runs once per tab and hands `compileMatcher` the trie ready to walk.
  *
- * Two things keep the data small:
+ * Three things keep the data small:
  * - the terms are listed in the order of their folded keys (glossary order among terms that share
  *   a key, which is all that resolution compares), so the trie needs no list of term numbers;
  * - a term's text is not shipped: it is its key in the trie with the letters whose case differs
  *   from the folded key noted per term. It comes back normalised (white space runs collapsed,
- *   typographic apostrophes and hyphens as ASCII), which is all the matcher compares.
+ *   typographic apostrophes and hyphens as ASCII), which is all the matcher compares;
+ * - names and ids are mostly not shipped either: a name is usually written exactly like one of its
+ *   entry's terms, and an id is usually the slug of the name, so only the exceptions are listed.
+ *   Names and ids are worked out when first asked for (a card, the popup), not in every tab.
  */
 import {
   fromBase64,
@@ -25,16 +28,22 @@ import type { PackedTrie, Trie } from '../matcher/automaton';
 import { attachTrie, type Term } from '../matcher/matcher';
 import { foldText, normaliseText } from '../matcher/text';
 import type { GlossaryIndex } from './compile';
-import type { CaseRule, Kind } from './schema';
+import { KINDS, type CaseRule, type Kind } from './schema';
 
 export interface PackedIndex {
-  readonly ids: readonly string[];
-  readonly names: readonly string[];
-  readonly kinds: readonly Kind[];
+  /** One digit per entry: its kind's place in KINDS. */
+  readonly kinds: string;
+  /**
+   * Names written like none of their entry's terms (`termInfo` marks the term that gives a name),
+   * in entry order, each followed by a line break.
+   */
+  readonly otherNames: string;
+  /** Ids that are not the slug of their name: per line, the entry's varint and the id. */
+  readonly otherIds: string;
   /**
    * Base64, one byte per term: its case rule (bits 0–1: exact, upper-ok, any) and how its written
    * form relates to its key (bits 2–3: the same, in capitals, in title case, in title case with
-   * the changes listed in `marks`).
+   * the changes listed in `marks`); bit 4: its written form is its entry's name.
    */
   readonly termInfo: string;
   /** Base64 of the terms' entries (negative for cue words), 16-bit or, when `wideEntries`, 32-bit. */
@@ -52,10 +61,26 @@ const SAME = 0;
 const CAPITALS = 1;
 const TITLE = 2;
 const TITLE_MARKED = 3;
+/** termInfo's flag for the term that gives its entry's name. */
+const NAME = 16;
 
 const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
 const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
 const upper = (code: number): string => String.fromCharCode(code).toUpperCase();
+
+/**
+ * The id an entry most likely has: its name in lower-case ASCII, accents and apostrophes dropped,
+ * other runs of punctuation and spaces as one hyphen ("N’Djamena" → "ndjamena"). Packing lists
+ * the ids that differ, so this only has to be the same function at build time and in the tab.
+ */
+export function slugOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f'\u2019\u02bb]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
 
 /**
  * The usual way a name is written: its key with the first unit of each word in capitals. A term's
@@ -128,10 +153,15 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
   const info = new Uint8Array(keyed.length);
   const entries = keyed.map(({ term }) => term.entry);
+  /** Per entry, the first term (in key order) written exactly like its name. */
+  const nameTerm = new Map<number, number>();
   let conditions = '';
   let marks = '';
   keyed.forEach(({ term, key }, t) => {
     const written = normaliseText(term.text);
+    if (term.entry >= 0 && !nameTerm.has(term.entry) && written === index.names[term.entry]) {
+      nameTerm.set(term.entry, t);
+    }
     let how = TITLE;
     if (written === key) how = SAME;
     else if (written === key.toUpperCase()) how = CAPITALS;
@@ -142,7 +172,7 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
         marks += writeVarint(t) + writeVarint(changes.count) + changes.marks.map(writeVarint).join('');
       }
     }
-    info[t] = RULES.indexOf(term.case) | (how << 2);
+    info[t] = RULES.indexOf(term.case) | (how << 2) | (nameTerm.get(term.entry) === t ? NAME : 0);
     if (term.requires) {
       conditions += writeVarint(t) + writeVarint(term.requires.length);
       for (const k of term.requires) conditions += writeVarint(zigzag(k));
@@ -152,10 +182,19 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
   const entryArray = wideEntries ? Int32Array.from(entries) : Int16Array.from(entries);
   const trie = buildTrie(keyed.map((k) => k.key));
   if (trie.ends !== null) throw new Error('packed index: terms are not in key order');
+  let otherNames = '';
+  let otherIds = '';
+  index.names.forEach((name, entry) => {
+    if (name.includes('\n')) throw new Error(`name "${name}" has a line break`);
+    if (!nameTerm.has(entry)) otherNames += `${name}\n`;
+    const id = index.ids[entry]!;
+    if (id.includes('\n')) throw new Error(`id "${id}" has a line break`);
+    if (id !== slugOf(name)) otherIds += `${writeVarint(entry)}${id}\n`;
+  });
   return {
-    ids: index.ids,
-    names: index.names,
-    kinds: index.kinds,
+    kinds: index.kinds.map((k) => KINDS.indexOf(k)).join(''),
+    otherNames,
+    otherIds,
     termInfo: toBase64(info),
     entries: toBase64(new Uint8Array(entryArray.buffer)),
     wideEntries,
@@ -201,7 +240,7 @@ class PackedTerm implements Term {
 
   get text(): string {
     const key = keyOfNode(this.table.trie, nodeOfTerm(this.table.trie, this.index));
-    return writtenForm(key, this.table.info[this.index]! >> 2, this.table.marks.get(this.index));
+    return writtenForm(key, (this.table.info[this.index]! >> 2) & 3, this.table.marks.get(this.index));
   }
 }
 
@@ -231,5 +270,47 @@ export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   attachTrie(terms, trie);
   // The matcher's start-up in each tab, for the benchmark (a standard, cheap timeline entry).
   performance.measure('backstory:unpack', { start: t0, end: performance.now() });
-  return { ids: packed.ids, names: packed.names, kinds: packed.kinds, terms };
+  const kinds = Array.from(packed.kinds, (digit) => KINDS[Number(digit)]!);
+  return lazyNames(packed, info, kinds, terms);
+}
+
+/** The index with its names and ids worked out on first use, once. */
+function lazyNames(
+  packed: PackedIndex,
+  info: Uint8Array,
+  kinds: readonly Kind[],
+  terms: readonly Term[],
+): GlossaryIndex {
+  let names: string[] | null = null;
+  let ids: string[] | null = null;
+  const namesOf = (): string[] => {
+    if (names) return names;
+    const list = new Array<string | undefined>(kinds.length);
+    terms.forEach((term, t) => {
+      if (info[t]! & NAME) list[term.entry] = term.text;
+    });
+    const others = packed.otherNames.split('\n');
+    let other = 0;
+    names = Array.from(list, (name) => name ?? others[other++]!);
+    return names;
+  };
+  return {
+    kinds,
+    terms,
+    get names() {
+      return namesOf();
+    },
+    get ids() {
+      if (ids) return ids;
+      const list = namesOf().map(slugOf);
+      for (const line of packed.otherIds.split('\n')) {
+        if (line === '') continue;
+        const reader = new VarintReader(line);
+        const entry = reader.read();
+        list[entry] = line.slice(reader.position);
+      }
+      ids = list;
+      return ids;
+    },
+  };
 }

@@ -107,6 +107,11 @@ export class VarintReader {
   get done(): boolean {
     return this.pos >= this.text.length;
   }
+
+  /** Where the next varint starts: the caller may read what follows the varints itself. */
+  get position(): number {
+    return this.pos;
+  }
 }
 
 interface BuildNode {
