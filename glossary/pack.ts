@@ -14,14 +14,14 @@
  *   Names and ids are worked out when first asked for (a card, the popup), not in every tab.
  */
 import {
-  fromBase64,
   keyOfNode,
   nodeOfTerm,
   buildTrie,
   packTrie,
-  toBase64,
+  readFixed,
   unpackTrie,
   VarintReader,
+  writeFixed,
   writeVarint,
 } from '../matcher/automaton';
 import type { PackedTrie, Trie } from '../matcher/automaton';
@@ -41,14 +41,18 @@ export interface PackedIndex {
   /** Ids that are not the slug of their name: per line, the entry's varint and the id. */
   readonly otherIds: string;
   /**
-   * Base64, one byte per term: its case rule (bits 0–1: exact, upper-ok, any) and how its written
+   * One digit per term (`writeFixed`): its case rule (bits 0–1: exact, upper-ok, any) and how its written
    * form relates to its key (bits 2–3: the same, in capitals, in title case, in title case with
    * the changes listed in `marks`); bit 4: its written form is its entry's name.
    */
   readonly termInfo: string;
-  /** Base64 of the terms' entries (negative for cue words), 16-bit or, when `wideEntries`, 32-bit. */
+  /**
+   * The terms' entries (negative for cue words) plus `entryBase`, as `entryWidth` base-64 digits
+   * each (`writeFixed`): two digits for up to 4,096 entries and cue words.
+   */
   readonly entries: string;
-  readonly wideEntries: boolean;
+  readonly entryBase: number;
+  readonly entryWidth: number;
   /** Varints, per conditional term: the term, how many keys it requires, the keys (zig-zag). */
   readonly conditions: string;
   /** Varints, per term whose case needs them: the term, how many changes, the changes (`writeMarks`). */
@@ -178,8 +182,9 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
       for (const k of term.requires) conditions += writeVarint(zigzag(k));
     }
   });
-  const wideEntries = entries.some((e) => e < -0x8000 || e > 0x7fff);
-  const entryArray = wideEntries ? Int32Array.from(entries) : Int16Array.from(entries);
+  const entryBase = -Math.min(0, ...entries);
+  let entryWidth = 1;
+  while (Math.max(0, ...entries) + entryBase >= 64 ** entryWidth) entryWidth++;
   const trie = buildTrie(keyed.map((k) => k.key));
   if (trie.ends !== null) throw new Error('packed index: terms are not in key order');
   let otherNames = '';
@@ -195,9 +200,10 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
     kinds: index.kinds.map((k) => KINDS.indexOf(k)).join(''),
     otherNames,
     otherIds,
-    termInfo: toBase64(info),
-    entries: toBase64(new Uint8Array(entryArray.buffer)),
-    wideEntries,
+    termInfo: Array.from(info, (i) => writeFixed(i, 1)).join(''),
+    entries: entries.map((e) => writeFixed(e + entryBase, entryWidth)).join(''),
+    entryBase,
+    entryWidth,
     conditions,
     marks,
     trie: packTrie(trie),
@@ -208,7 +214,7 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
 interface TermTable {
   readonly trie: Trie;
   readonly info: Uint8Array;
-  readonly entries: Int16Array | Int32Array;
+  readonly entries: Int32Array;
   readonly conditions: ReadonlyMap<number, readonly number[]>;
   readonly marks: ReadonlyMap<number, readonly number[]>;
 }
@@ -247,11 +253,9 @@ class PackedTerm implements Term {
 export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   const t0 = performance.now();
   const trie = unpackTrie(packed.trie);
-  const info = fromBase64(packed.termInfo);
-  const entryBytes = fromBase64(packed.entries);
-  const entries = packed.wideEntries
-    ? new Int32Array(entryBytes.buffer, entryBytes.byteOffset, entryBytes.byteLength / 4)
-    : new Int16Array(entryBytes.buffer, entryBytes.byteOffset, entryBytes.byteLength / 2);
+  const info = Uint8Array.from(readFixed(packed.termInfo, 1));
+  const entries = readFixed(packed.entries, packed.entryWidth);
+  for (let t = 0; t < entries.length; t++) entries[t] = entries[t]! - packed.entryBase;
   const conditions = new Map<number, number[]>();
   for (const reader = new VarintReader(packed.conditions); !reader.done;) {
     const term = reader.read();

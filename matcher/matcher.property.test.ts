@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CASE_RULES } from '../glossary/schema';
-import { buildTermTrie, packTrie, unpackTrie, VarintReader, writeVarint } from './automaton';
+import {
+  buildTermTrie,
+  buildTrie,
+  packTrie,
+  readFixed,
+  unpackTrie,
+  VarintReader,
+  writeFixed,
+  writeVarint,
+  type Trie,
+} from './automaton';
 import { compileMatcher, type Term } from './matcher';
 import { referenceScan } from './reference';
 import { foldedUnit, foldUnit, isSpaceUnit, isWordUnit, SPACE, unitClass, WORD } from './text';
@@ -107,6 +117,44 @@ describe('packing', () => {
         expect(reader.done).toBe(true);
       }),
     );
+  });
+
+  it('round-trips fixed-width digits', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.nat()), (width, raw) => {
+        const values = raw.map((v) => v % 64 ** width);
+        expect([...readFixed(values.map((v) => writeFixed(v, width)).join(''), width)]).toEqual(values);
+      }),
+    );
+    expect(() => writeFixed(64, 1)).toThrow(RangeError);
+  });
+
+  const shape = (trie: Trie) => ({
+    labels: trie.labels,
+    labelStart: [...trie.labelStart],
+    next: [...trie.next],
+    children: [...trie.children],
+    endStart: [...trie.endStart],
+    fat: [...trie.fat],
+  });
+
+  it('gives back the trie it packed, nodes with many children and many ends included', () => {
+    // The root has 36 children and "x" ends five terms: both need the long form of a shape.
+    const keys = [...'abcdefghijklmnopqrstuvwxyz0123456789', 'x', 'x', 'x', 'x', 'xy', 'xz'];
+    const trie = buildTrie(keys);
+    const packed = packTrie(trie);
+    expect(packed.nodes).toMatch(/Y/);
+    expect(shape(unpackTrie(JSON.parse(JSON.stringify(packed))))).toEqual(shape(trie));
+    fc.assert(
+      fc.property(terms, (list) => {
+        const built = buildTermTrie(list);
+        expect(shape(unpackTrie(packTrie(built)))).toEqual(shape(built));
+      }),
+    );
+  });
+
+  it('refuses keys that are not folded, whose capitals would read as shapes', () => {
+    expect(() => packTrie(buildTrie(['NATO']))).toThrow(/not folded/);
   });
 
   it('keeps every term reachable, and only once', () => {
