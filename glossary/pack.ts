@@ -275,12 +275,14 @@ export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   // The matcher's start-up in each tab, for the benchmark (a standard, cheap timeline entry).
   performance.measure('backstory:unpack', { start: t0, end: performance.now() });
   const kinds = Array.from(packed.kinds, (digit) => KINDS[Number(digit)]!);
-  return lazyNames(packed, info, kinds, terms);
+  // Only the lists of exceptions are kept: the rest of `packed` (the trie's string) can go.
+  return lazyNames(packed.otherNames, packed.otherIds, info, kinds, terms);
 }
 
 /** The index with its names and ids worked out on first use, once. */
 function lazyNames(
-  packed: PackedIndex,
+  otherNames: string,
+  otherIds: string,
   info: Uint8Array,
   kinds: readonly Kind[],
   terms: readonly Term[],
@@ -293,7 +295,7 @@ function lazyNames(
     terms.forEach((term, t) => {
       if (info[t]! & NAME) list[term.entry] = term.text;
     });
-    const others = packed.otherNames.split('\n');
+    const others = otherNames.split('\n');
     let other = 0;
     names = Array.from(list, (name) => name ?? others[other++]!);
     return names;
@@ -307,7 +309,7 @@ function lazyNames(
     get ids() {
       if (ids) return ids;
       const list = namesOf().map(slugOf);
-      for (const line of packed.otherIds.split('\n')) {
+      for (const line of otherIds.split('\n')) {
         if (line === '') continue;
         const reader = new VarintReader(line);
         const entry = reader.read();
