@@ -14,14 +14,14 @@
  *   Names and ids are worked out when first asked for (a card, the popup), not in every tab.
  */
 import {
+  fromBase64,
   keyOfNode,
   nodeOfTerm,
   buildTrie,
   packTrie,
-  readFixed,
+  toBase64,
   unpackTrie,
   VarintReader,
-  writeFixed,
   writeVarint,
 } from '../matcher/automaton';
 import type { PackedTrie, Trie } from '../matcher/automaton';
@@ -41,18 +41,17 @@ export interface PackedIndex {
   /** Ids that are not the slug of their name: per line, the entry's varint and the id. */
   readonly otherIds: string;
   /**
-   * One digit per term (`writeFixed`): its case rule (bits 0–1: exact, upper-ok, any) and how its written
+   * Base64, one byte per term: its case rule (bits 0–1: exact, upper-ok, any) and how its written
    * form relates to its key (bits 2–3: the same, in capitals, in title case, in title case with
    * the changes listed in `marks`); bit 4: its written form is its entry's name.
    */
   readonly termInfo: string;
   /**
-   * The terms' entries (negative for cue words) plus `entryBase`, as `entryWidth` base-64 digits
-   * each (`writeFixed`): two digits for up to 4,096 entries and cue words.
+   * Base64 of the terms' entries (negative for cue words), 16-bit or, when `wideEntries`, 32-bit.
+   * Bytes, not digits: a tab decodes them with the engine's own base64 decoder, not a loop.
    */
   readonly entries: string;
-  readonly entryBase: number;
-  readonly entryWidth: number;
+  readonly wideEntries: boolean;
   /** Varints, per conditional term: the term, how many keys it requires, the keys (zig-zag). */
   readonly conditions: string;
   /** Varints, per term whose case needs them: the term, how many changes, the changes (`writeMarks`). */
@@ -182,9 +181,8 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
       for (const k of term.requires) conditions += writeVarint(zigzag(k));
     }
   });
-  const entryBase = -Math.min(0, ...entries);
-  let entryWidth = 1;
-  while (Math.max(0, ...entries) + entryBase >= 64 ** entryWidth) entryWidth++;
+  const wideEntries = entries.some((e) => e < -0x8000 || e > 0x7fff);
+  const entryArray = wideEntries ? Int32Array.from(entries) : Int16Array.from(entries);
   const trie = buildTrie(keyed.map((k) => k.key));
   if (trie.ends !== null) throw new Error('packed index: terms are not in key order');
   let otherNames = '';
@@ -200,10 +198,9 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
     kinds: index.kinds.map((k) => KINDS.indexOf(k)).join(''),
     otherNames,
     otherIds,
-    termInfo: Array.from(info, (i) => writeFixed(i, 1)).join(''),
-    entries: entries.map((e) => writeFixed(e + entryBase, entryWidth)).join(''),
-    entryBase,
-    entryWidth,
+    termInfo: toBase64(info),
+    entries: toBase64(new Uint8Array(entryArray.buffer)),
+    wideEntries,
     conditions,
     marks,
     trie: packTrie(trie),
@@ -214,9 +211,9 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
 interface TermTable {
   readonly trie: Trie;
   readonly info: Uint8Array;
-  readonly entries: Int32Array;
+  readonly entries: Int16Array | Int32Array;
   readonly conditions: ReadonlyMap<number, readonly number[]>;
-  readonly marks: ReadonlyMap<number, readonly number[]>;
+  readonly marks: () => ReadonlyMap<number, readonly number[]>;
 }
 
 /**
@@ -246,16 +243,18 @@ class PackedTerm implements Term {
 
   get text(): string {
     const key = keyOfNode(this.table.trie, nodeOfTerm(this.table.trie, this.index));
-    return writtenForm(key, (this.table.info[this.index]! >> 2) & 3, this.table.marks.get(this.index));
+    return writtenForm(key, (this.table.info[this.index]! >> 2) & 3, this.table.marks().get(this.index));
   }
 }
 
 export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   const t0 = performance.now();
   const trie = unpackTrie(packed.trie);
-  const info = Uint8Array.from(readFixed(packed.termInfo, 1));
-  const entries = readFixed(packed.entries, packed.entryWidth);
-  for (let t = 0; t < entries.length; t++) entries[t] = entries[t]! - packed.entryBase;
+  const info = fromBase64(packed.termInfo);
+  const entryBytes = fromBase64(packed.entries);
+  const entries = packed.wideEntries
+    ? new Int32Array(entryBytes.buffer, entryBytes.byteOffset, entryBytes.byteLength / 4)
+    : new Int16Array(entryBytes.buffer, entryBytes.byteOffset, entryBytes.byteLength / 2);
   const conditions = new Map<number, number[]>();
   for (const reader = new VarintReader(packed.conditions); !reader.done;) {
     const term = reader.read();
@@ -263,18 +262,24 @@ export function unpackIndex(packed: PackedIndex): GlossaryIndex {
     for (let k = reader.read(); k > 0; k--) keys.push(unzigzag(reader.read()));
     conditions.set(term, keys);
   }
-  const marks = new Map<number, number[]>();
-  for (const reader = new VarintReader(packed.marks); !reader.done;) {
-    const term = reader.read();
-    marks.set(term, readMarks(reader, reader.read()));
-  }
-  const table: TermTable = { trie, info, entries, conditions, marks };
+  // Case marks only give a term's text back (a card, the popup): read when first asked for.
+  let marks: Map<number, number[]> | null = null;
+  const marksOf = (): ReadonlyMap<number, readonly number[]> => {
+    if (marks) return marks;
+    marks = new Map();
+    for (const reader = new VarintReader(packed.marks); !reader.done;) {
+      const term = reader.read();
+      marks.set(term, readMarks(reader, reader.read()));
+    }
+    return marks;
+  };
+  const table: TermTable = { trie, info, entries, conditions, marks: marksOf };
   const terms: Term[] = new Array<Term>(info.length);
   for (let t = 0; t < info.length; t++) terms[t] = new PackedTerm(table, t);
   attachTrie(terms, trie);
+  const kinds = Array.from(packed.kinds, (digit) => KINDS[Number(digit)]!);
   // The matcher's start-up in each tab, for the benchmark (a standard, cheap timeline entry).
   performance.measure('backstory:unpack', { start: t0, end: performance.now() });
-  const kinds = Array.from(packed.kinds, (digit) => KINDS[Number(digit)]!);
   // Only the lists of exceptions are kept: the rest of `packed` (the trie's string) can go.
   return lazyNames(packed.otherNames, packed.otherIds, info, kinds, terms);
 }

@@ -14,12 +14,14 @@ import { foldText } from './text';
 
 /**
  * The automaton as shipped: one string. Each node in order is its label followed by its shape:
- * how many terms end there and how many children it has, in capital ASCII letters, which a folded
- * key never holds (see SHAPES). Labels and shapes side by side compress far better than separate
- * arrays of counts, and a tab reads them in one pass.
+ * how many terms end there and how many children it has, as a capital ASCII letter, which a folded
+ * key never holds (see `packTrie`). Labels and shapes side by side compress far better than
+ * separate arrays of counts.
  */
 export interface PackedTrie {
   readonly nodes: string;
+  /** Varints: the counts of the shapes too large for one letter (see `packTrie`). */
+  readonly longShapes: string;
   readonly size: number;
   readonly endTotal: number;
   /**
@@ -77,32 +79,6 @@ export function writeVarint(value: number): string {
     out += DIGITS[rest > 0 ? low | 32 : low];
   } while (rest > 0);
   return out;
-}
-
-/** `value` as exactly `width` digits of the same alphabet, highest first (0 ≤ value < 64^width). */
-export function writeFixed(value: number, width: number): string {
-  if (!Number.isInteger(value) || value < 0 || value >= 64 ** width) {
-    throw new RangeError(`fixed: ${value} does not fit ${width} digits`);
-  }
-  let out = '';
-  for (let w = width - 1; w >= 0; w--) out += DIGITS[Math.floor(value / 64 ** w) % 64];
-  return out;
-}
-
-/** The numbers written by `writeFixed`, `width` digits each, back to back. */
-export function readFixed(text: string, width: number): Int32Array {
-  const values = new Int32Array(text.length / width);
-  for (let v = 0, at = 0; v < values.length; v++) {
-    let value = 0;
-    for (let w = 0; w < width; w++, at++) {
-      const code = text.charCodeAt(at);
-      const digit = code < 128 ? DIGIT_VALUE[code]! : -1;
-      if (digit < 0) throw new Error(`fixed: bad digit at ${at}`);
-      value = value * 64 + digit;
-    }
-    values[v] = value;
-  }
-  return values;
 }
 
 /** Reads varints from a string, in order. */
@@ -265,48 +241,46 @@ export function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-// A node's shape, after its label. The common shapes are one letter: 'A' + ends × 8 + children,
-// for up to 2 ends and 7 children ('A'–'X'). Any other shape is 'Y' and the two counts as
-// numbers in base 13, lowest digit first: 'A'–'M' a last digit, 'N'–'Z' a digit with more to come.
+// A node's shape, after its label, is one letter: 'A' + ends × 8 + children for up to 2 ends and
+// 7 children ('A'–'X'), or 'Y' for any other shape, whose two counts are the next pair of varints
+// in `longShapes`. One letter a node lets a tab take labels and shapes apart with the engine's own
+// string functions instead of a loop over every unit, which a content script runs interpreted.
 const A = 0x41;
 const Y = 0x59;
-const Z = 0x5a;
 const SHORT_ENDS = 2;
 const SHORT_CHILDREN = 7;
-
-function shapeNumber(n: number): string {
-  let out = '';
-  let rest = n;
-  do {
-    const digit = rest % 13;
-    rest = Math.floor(rest / 13);
-    out += String.fromCharCode(A + digit + (rest > 0 ? 13 : 0));
-  } while (rest > 0);
-  return out;
-}
 
 export function packTrie(trie: Trie): PackedTrie {
   const { size, labels, labelStart, endStart, children } = trie;
   let nodes = '';
+  let longShapes = '';
   for (let i = 0; i < size; i++) {
     const label = labels.slice(labelStart[i], labelStart[i + 1]);
     if (/[A-Z]/.test(label)) throw new Error(`packed trie: label "${label}" is not folded`);
     const ends = endStart[i + 1]! - endStart[i]!;
     const kids = children[i]!;
-    nodes +=
-      label +
-      (ends <= SHORT_ENDS && kids <= SHORT_CHILDREN
-        ? String.fromCharCode(A + ends * 8 + kids)
-        : 'Y' + shapeNumber(ends) + shapeNumber(kids));
+    if (ends <= SHORT_ENDS && kids <= SHORT_CHILDREN)
+      nodes += label + String.fromCharCode(A + ends * 8 + kids);
+    else {
+      nodes += label + 'Y';
+      longShapes += writeVarint(ends) + writeVarint(kids);
+    }
   }
   let ends = '';
   if (trie.ends) for (const term of trie.ends) ends += writeVarint(term);
-  return { nodes, size, endTotal: endStart[size]!, ends };
+  return { nodes, longShapes, size, endTotal: endStart[size]!, ends };
 }
 
 export function unpackTrie(packed: PackedTrie): Trie {
   const { size, nodes } = packed;
-  const labels = nodes.replace(/[A-Z]+/g, '');
+  const labels = nodes.replace(/[A-Z]/g, '');
+  const shapes = nodes.replace(/[^A-Z]/g, '');
+  // Node i's label is the text before its shape: split hands over every label's length at once.
+  const parts = nodes.split(/[A-Z]/);
+  if (shapes.length !== size || parts.length !== size + 1 || parts[size] !== '') {
+    throw new Error('packed trie: shapes and size disagree');
+  }
+  const long = new VarintReader(packed.longShapes);
   const wideIndexes = labels.length >= 0x10000 || size >= 0x10000 || packed.endTotal >= 0x10000;
   const labelStart = wideIndexes ? new Uint32Array(size + 1) : new Uint16Array(size + 1);
   const endStart = wideIndexes ? new Uint32Array(size + 1) : new Uint16Array(size + 1);
@@ -320,35 +294,18 @@ export function unpackTrie(packed: PackedTrie): Trie {
   let depth = 0;
   let label = 0;
   let end = 0;
-  let at = 0;
-  /** Reads one base-13 number of a long shape. */
-  const number = (): number => {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const digit = nodes.charCodeAt(at++) - A;
-      if (digit < 0 || digit > 25) throw new Error('packed trie: bad shape');
-      value += (digit % 13) * scale;
-      if (digit < 13) return value;
-      scale *= 13;
-    }
-  };
   for (let i = 0; i < size; i++) {
-    let code = nodes.charCodeAt(at++);
-    // Label units up to the shape (past the end, NaN stops the loop and fails as a bad shape).
-    while (code < A || code > Z) {
-      label++;
-      code = nodes.charCodeAt(at++);
-    }
+    const code = shapes.charCodeAt(i);
     let ends: number;
     let kids: number;
     if (code === Y) {
-      ends = number();
-      kids = number();
+      ends = long.read();
+      kids = long.read();
     } else if (code < Y) {
       ends = (code - A) >> 3;
       kids = (code - A) & 7;
     } else throw new Error('packed trie: bad shape');
+    label += parts[i]!.length;
     end += ends;
     labelStart[i + 1] = label;
     endStart[i + 1] = end;
@@ -367,7 +324,7 @@ export function unpackTrie(packed: PackedTrie): Trie {
     }
     while (depth > 0 && left[depth - 1] === 0) depth--;
   }
-  if (at !== nodes.length || label !== labels.length || end !== packed.endTotal || depth !== 0) {
+  if (!long.done || end !== packed.endTotal || depth !== 0) {
     throw new Error('packed trie: shapes and labels disagree');
   }
   let ends: Int32Array | null = null;

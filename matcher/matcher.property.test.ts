@@ -5,10 +5,8 @@ import {
   buildTermTrie,
   buildTrie,
   packTrie,
-  readFixed,
   unpackTrie,
   VarintReader,
-  writeFixed,
   writeVarint,
   type Trie,
 } from './automaton';
@@ -117,16 +115,6 @@ describe('packing', () => {
         expect(reader.done).toBe(true);
       }),
     );
-  });
-
-  it('round-trips fixed-width digits', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.array(fc.nat()), (width, raw) => {
-        const values = raw.map((v) => v % 64 ** width);
-        expect([...readFixed(values.map((v) => writeFixed(v, width)).join(''), width)]).toEqual(values);
-      }),
-    );
-    expect(() => writeFixed(64, 1)).toThrow(RangeError);
   });
 
   const shape = (trie: Trie) => ({
