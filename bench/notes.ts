@@ -224,13 +224,7 @@ async function openNotesView(
 
 /** Stops the extension's service worker, as Chrome does after 30 s without events. */
 async function stopBackground(chromium: ChromiumHarness): Promise<void> {
-  const page = await chromium.context.newPage();
-  const cdp = await chromium.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-  await page.close();
-  await sleep(500);
+  if (!(await chromium.stopServiceWorker())) throw new Error('the service worker did not stop');
 }
 
 /** Types `keys` into the search box; returns, for the last key, keydown to its results on screen. */

@@ -237,14 +237,10 @@ async function openChromium(extensionDir: string | null): Promise<BenchBrowser> 
           return (result.value as { cold: number }).cold;
         },
         async stopBackground() {
-          try {
-            await cdp.send('ServiceWorker.enable');
-            await cdp.send('ServiceWorker.stopAllWorkers');
-            await sleep(500);
-            return !harness.context.serviceWorkers().some((w) => w.url().startsWith('chrome-extension://'));
-          } catch {
-            return false;
-          }
+          if (extensionDir === null) return false;
+          const stopped = await harness.stopServiceWorker();
+          await page.bringToFront();
+          return stopped;
         },
         close: () => page.close(),
       };

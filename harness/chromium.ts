@@ -42,6 +42,11 @@ export interface ChromiumHarness {
    * background does: to the active tab, so `page` is brought to the front first.
    */
   sendToTab(page: Page, type: string, params?: Record<string, unknown>): Promise<unknown>;
+  /**
+   * Stops the extension's service worker, as Chrome does after 30 idle seconds; true once Chrome
+   * reports it stopped. (Playwright's `serviceWorkers()` list is not updated when it stops.)
+   */
+  stopServiceWorker(): Promise<boolean>;
   /** Requests recorded since launch; null unless launched with `recordNetwork`. */
   readonly network: NetworkLog | null;
   /**
@@ -145,6 +150,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
       const sw = await serviceWorker();
       return sw.evaluate(call(SEND_TO_ACTIVE_TAB, { channel: 'backstory', type, params }));
     },
+    stopServiceWorker: () => stopServiceWorker(context, id),
     network,
     watchNetwork,
     close,
@@ -156,6 +162,39 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
 }
 
 const EXTENSION_ORIGIN = /^chrome-extension:\/\//;
+
+interface CdpWorkerVersions {
+  versions: { scriptURL: string; runningStatus: string }[];
+}
+
+/**
+ * DevTools' ServiceWorker domain acts on the workers of the session's own origin, so the session
+ * is opened on a document of the extension's (its manifest: no script of ours runs there).
+ */
+async function stopServiceWorker(context: BrowserContext, id: string): Promise<boolean> {
+  const page = await context.newPage();
+  try {
+    await page.goto(`chrome-extension://${id}/manifest.json`);
+    const cdp = await context.newCDPSession(page);
+    const stopped = new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), 10_000);
+      cdp.on('ServiceWorker.workerVersionUpdated', (event: CdpWorkerVersions) => {
+        const ours = event.versions.filter((v) => v.scriptURL.startsWith(`chrome-extension://${id}/`));
+        if (ours.length > 0 && ours.every((v) => v.runningStatus === 'stopped')) {
+          clearTimeout(timer);
+          resolve(true);
+        }
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const result = await stopped;
+    await cdp.detach();
+    return result;
+  } finally {
+    await page.close();
+  }
+}
 
 /** Who made a request Playwright reports: the extension's worker or pages, or a web page. */
 function describeRequest(request: Request): RecordedRequest {
