@@ -47,6 +47,10 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : {
+          // The card's code is imported from its dynamic URL (modules/card-chunk.ts): Chrome 130 and
+          // 131 refuse such imports from content scripts (crbug.com/363027634, fixed in 132).
+          minimum_chrome_version: '132',
+        }),
   }),
 });

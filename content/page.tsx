@@ -4,23 +4,19 @@
  * a note card on a selection, and answers the popup. Everything it registers ends when `signal` aborts.
  */
 import type { GlossaryIndex } from '../glossary/compile';
-import { Card } from '../components/Card';
-import { PassageCard } from '../components/PassageCard';
 import { compileMatcher, type Matcher } from '../matcher/matcher';
 import type { BackgroundParams, CardData } from '../messaging/background-protocol';
 import type { PageEntity } from '../messaging/content-protocol';
 import type { Result } from '../messaging/result';
-import type { TextQuoteSelector } from '../storage/note-model';
 import type { Note } from '../storage/notes';
 import { DEFAULT_SETTINGS, type Settings } from '../storage/settings';
-import { createCardHost } from './card-host';
+import type { CardAnchor } from './card-host';
+import type { CardModule } from './card-code';
+import type { CardUi, CardView } from './card-ui';
 import { createHighlighter } from './highlighter';
 import { mentionRect, pieceAt } from './hit-test';
 import { createHoverIntent } from './hover-intent';
-import { anchorPassages, quoteFor } from './note-passages';
-import { rangeAt, rangeOffsets, readPageText } from './page-text';
 import { countEntities, createScanner, type PageMention, type PageMentions, type Scanner } from './scan';
-import { publicationDate } from './page-date';
 
 /** What the page needs from the background (and the settings store). */
 export interface CardApi {
@@ -51,6 +47,11 @@ export interface PageOptions {
   readonly index: GlossaryIndex;
   readonly api: CardApi;
   readonly signal: AbortSignal;
+  /**
+   * The card's code (`card-code.ts`): loaded when a card is first wanted (the pointer starts
+   * resting on a name, a keyboard command, a note on a selection) or the page has notes.
+   */
+  readonly loadCardCode: () => Promise<CardModule>;
   /** A matcher compiled once per content script, reused when the page is turned off and on. */
   readonly matcher?: Matcher;
   /** The reader's settings when the page starts; `setSettings` applies later changes. */
@@ -80,6 +81,14 @@ interface OpenCard {
   readonly viaKeyboard: boolean;
 }
 
+/** The card's code once loaded, with this page's card host and date. */
+interface LoadedCard {
+  readonly module: CardModule;
+  readonly ui: CardUi;
+  /** The page's publication date: cards speak for that day. */
+  readonly asOf: string | null;
+}
+
 const EMPTY: PageMentions = { list: [], byNode: new Map() };
 
 export function startPage({
@@ -87,6 +96,7 @@ export function startPage({
   index,
   api,
   signal,
+  loadCardCode,
   matcher = compileMatcher(index.terms),
   settings: initialSettings = DEFAULT_SETTINGS,
   hiddenEntries = new Set<string>(),
@@ -147,8 +157,6 @@ export function startPage({
   }
 
   const prefetched = new Map<string, Promise<Result<CardData>>>();
-  // Read once: cards speak for the day the article was published.
-  const asOf = publicationDate(doc, doc.location?.href ?? '');
   const listen = { capture: true, signal } as const;
 
   const fetchCard = (entryId: string) => {
@@ -160,10 +168,52 @@ export function startPage({
     return pending;
   };
 
-  const host = createCardHost(doc, (inside) => intent.pointerInCard(inside));
+  // ---- the card's code: not in the content script, loaded when a card is first wanted ----------
+  /** Here once loaded; until then no card is on the page. */
+  let code: LoadedCard | null = null;
+  let loading: Promise<LoadedCard> | null = null;
+  function cardCode(): Promise<LoadedCard> {
+    loading ??= loadCardCode().then(
+      (module) => {
+        code = {
+          module,
+          ui: module.createCardUi(doc, (inside) => intent.pointerInCard(inside)),
+          // Read once: cards speak for the day the article was published.
+          asOf: module.publicationDate(doc, here),
+        };
+        return code;
+      },
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
+    return loading;
+  }
+  /** Shows `state`'s card with the card's code: at once when it is here, else once loaded (if still wanted). */
+  function whenCardCode(state: OpenCard, show: (ui: CardUi) => void) {
+    if (code) {
+      show(code.ui);
+      return;
+    }
+    void cardCode().then(
+      (loaded) => {
+        if (open === state && !signal.aborted) show(loaded.ui);
+      },
+      (error: unknown) => {
+        console.error('Backstory: the card could not be loaded', error);
+        if (open === state) closeCard(false);
+      },
+    );
+  }
+  const asOf = () => code?.asOf ?? null;
+  const inCard = (e: Event) => code?.ui.contains(e) ?? false;
+
   const intent = createHoverIntent<Target>(
     {
       onIntentStart: (t) => {
+        // Both are ready before the intent delay ends, so the first card opens as fast as later ones.
+        void cardCode().catch(() => undefined);
         if (!isPassage(t)) void fetchCard(index.ids[t.entry]!);
       },
       open: (t) => (isPassage(t) ? openPassage(t, false) : openCard(t, false)),
@@ -174,61 +224,52 @@ export function startPage({
     () => settings.intentDelayMs,
   );
 
-  /** The mention's words with their context, so the note is found again on this page. */
-  function quoteOfMention(mention: PageMention): { quote: TextQuoteSelector; range: Range } | null {
-    const text = readPageText(doc.body);
-    const at = rangeOffsets(text, mention.range);
-    const q = at && quoteFor(text.text, at.start, at.end);
-    const range = q && rangeAt(text, q.start, q.end);
-    return q && range ? { quote: q.quote, range } : null;
-  }
-
-  function renderCard() {
-    if (!open) return;
-    const state = open;
+  function cardView(state: OpenCard): CardView {
     if (state.passage) {
       const view = state.passage;
-      return (
-        <PassageCard
-          key={state.serial}
-          quote={view.passage.quote}
-          notes={view.passage.notes}
-          startEditing={view.startEditing}
-          here={here}
-          onAddNote={(text) => view.save(text)}
-          onClose={() => closeCard(true)}
-        />
-      );
+      return {
+        kind: 'passage',
+        key: String(state.serial),
+        quote: view.passage.quote,
+        notes: view.passage.notes,
+        startEditing: view.startEditing,
+        here,
+        onAddNote: (text) => view.save(text),
+        onClose: () => closeCard(true),
+      };
     }
     const mention = state.target as PageMention;
-    return (
-      <Card
-        key={`${state.serial}:${state.entryId}`}
-        data={state.data}
-        error={state.error}
-        asOf={asOf}
-        here={here}
-        name={index.names[index.ids.indexOf(state.entryId)] ?? ''}
-        onClose={() => closeCard(true)}
-        onOpenRelated={(id) => loadInto(state, id)}
-        onMute={(id) => mute(id)}
-        onAddNote={async (entryId, text) => {
-          // A note on the mention's own entry remembers where it was written.
-          const located = entryId === index.ids[mention.entry] ? quoteOfMention(mention) : null;
-          const result = await api.addNote({
-            entryId,
-            text,
-            pageTitle: doc.title,
-            quote: located?.quote ?? null,
-            pageDate: asOf,
-          });
-          prefetched.delete(entryId);
-          if (result.ok && located)
-            addPassage({ range: located.range, quote: located.quote.exact, notes: [result.value] });
-          return result;
-        }}
-      />
-    );
+    return {
+      kind: 'entity',
+      key: `${state.serial}:${state.entryId}`,
+      data: state.data,
+      error: state.error,
+      asOf: asOf(),
+      here,
+      name: index.names[index.ids.indexOf(state.entryId)] ?? '',
+      onClose: () => closeCard(true),
+      onOpenRelated: (id) => loadInto(state, id),
+      onMute: (id) => mute(id),
+      onAddNote: async (entryId, text) => {
+        // A note on the mention's own entry remembers where it was written: the mention's words with
+        // their context, so the note is found again on this page.
+        const located =
+          entryId === index.ids[mention.entry]
+            ? (code?.module.quoteOfRange(doc, mention.range) ?? null)
+            : null;
+        const result = await api.addNote({
+          entryId,
+          text,
+          pageTitle: doc.title,
+          quote: located?.quote ?? null,
+          pageDate: asOf(),
+        });
+        prefetched.delete(entryId);
+        if (result.ok && located)
+          addPassage({ range: located.range, quote: located.quote.exact, notes: [result.value] });
+        return result;
+      },
+    };
   }
 
   function mute(entryId: string) {
@@ -243,13 +284,13 @@ export function startPage({
     state.entryId = entryId;
     state.data = null;
     state.error = null;
-    host.update(renderCard());
+    code?.ui.update(cardView(state));
     void fetchCard(entryId).then((result) => {
       if (open !== state || state.entryId !== entryId) return;
       prefetched.delete(entryId);
       if (result.ok) state.data = result.value;
       else state.error = result.error.message;
-      host.update(renderCard());
+      code?.ui.update(cardView(state));
     });
   }
 
@@ -257,7 +298,7 @@ export function startPage({
 
   function openCard(mention: PageMention, viaKeyboard: boolean) {
     const entryId = index.ids[mention.entry]!;
-    open = {
+    const state: OpenCard = {
       target: mention,
       serial: ++serial,
       entryId,
@@ -266,20 +307,24 @@ export function startPage({
       returnFocus: viaKeyboard ? doc.activeElement : null,
       viaKeyboard,
     };
+    open = state;
     const near = viaKeyboard ? undefined : lastPoint;
-    host.show(renderCard(), {
+    const anchor: CardAnchor = {
       getBoundingClientRect: () => mentionRect(mention.range, near),
       contextElement: mention.startNode.parentElement,
+    };
+    whenCardCode(state, (ui) => {
+      ui.show(cardView(state), anchor);
+      if (viaKeyboard) {
+        ui.announce(
+          `${index.names[mention.entry]}: card open. Press Tab to move into it, Escape to close it.`,
+        );
+      }
     });
-    loadInto(open, entryId);
+    loadInto(state, entryId);
     // "Off until hover": the name under the pointer is the one painted.
     if (!viaKeyboard && settings.markingStyle === 'hover-only') highlighter.setCurrent(mention.range);
-    if (viaKeyboard) {
-      intent.setShown(mention);
-      host.announce(
-        `${index.names[mention.entry]}: card open. Press Tab to move into it, Escape to close it.`,
-      );
-    }
+    if (viaKeyboard) intent.setShown(mention);
   }
 
   /**
@@ -299,13 +344,13 @@ export function startPage({
             pageTitle: doc.title,
             // The quote as first saved: its context finds the passage as well next time.
             quote: passage.notes[0]?.quote ?? { exact: passage.quote, prefix: '', suffix: '' },
-            pageDate: asOf,
+            pageDate: asOf(),
           });
           if (result.ok) passage.notes = [result.value, ...passage.notes];
           return result;
         }),
     };
-    open = {
+    const state: OpenCard = {
       target: passage,
       serial: ++serial,
       passage: view,
@@ -315,13 +360,17 @@ export function startPage({
       returnFocus: null,
       viaKeyboard: false,
     };
+    open = state;
     sticky = fresh;
     const near = fresh ? undefined : lastPoint;
-    host.show(renderCard(), {
+    const anchor: CardAnchor = {
       getBoundingClientRect: () => mentionRect(passage.range, near),
       contextElement: passage.range.startContainer.parentElement,
+    };
+    whenCardCode(state, (ui) => {
+      ui.show(cardView(state), anchor);
+      if (fresh) ui.announce('Note card open on the selected text. Type your note; Escape closes the card.');
     });
-    if (fresh) host.announce('Note card open on the selected text. Type your note; Escape closes the card.');
   }
 
   /** A card the reader asked for (a note on a selection): hovering elsewhere neither closes nor replaces it. */
@@ -330,15 +379,16 @@ export function startPage({
   /** `gentle` closes (pointer gone, click elsewhere) keep a card whose note is not saved yet. */
   function closeCard(restoreFocus: boolean, gentle = false) {
     if (!open) return;
-    if (gentle && host.hasUnsavedNote()) {
+    const ui = code?.ui;
+    if (gentle && ui?.hasUnsavedNote()) {
       intent.setShown(open.target);
       return;
     }
     sticky = false;
     const { returnFocus, viaKeyboard } = open;
-    const focusWasInCard = host.hasFocus();
+    const focusWasInCard = ui?.hasFocus() ?? false;
     open = null;
-    host.hide();
+    ui?.hide();
     intent.setShown(null);
     highlighter.setCurrent(null);
     if (viaKeyboard && (restoreFocus || focusWasInCard) && returnFocus instanceof HTMLElement) {
@@ -366,7 +416,7 @@ export function startPage({
     'pointermove',
     (e) => {
       if (!e.isTrusted || e.pointerType === 'touch') return;
-      if (host.contains(e)) return;
+      if (inCard(e)) return;
       lastPoint = { x: e.clientX, y: e.clientY };
       if (frame === 0) {
         frame = win.requestAnimationFrame(() => {
@@ -384,7 +434,7 @@ export function startPage({
   doc.addEventListener(
     'pointerdown',
     (e) => {
-      if (e.isTrusted && open && !host.contains(e)) closeCard(false, true);
+      if (e.isTrusted && open && !inCard(e)) closeCard(false, true);
     },
     listen,
   );
@@ -392,7 +442,7 @@ export function startPage({
   doc.addEventListener(
     'pointerup',
     (e) => {
-      if (!e.isTrusted || e.pointerType !== 'touch' || host.contains(e) || open) return;
+      if (!e.isTrusted || e.pointerType !== 'touch' || inCard(e) || open) return;
       const piece = pieceAt(doc, mentions.byNode, e.clientX, e.clientY);
       if (!piece || !allowed(piece.mention)) return;
       lastPoint = { x: e.clientX, y: e.clientY };
@@ -407,13 +457,13 @@ export function startPage({
       if (!e.isTrusted || !open) return;
       if (e.key === 'Escape') {
         e.preventDefault();
-        if (host.hasUnsavedNote()) {
-          host.announce('Your note is not saved yet: save it, or cancel it, before closing the card.');
+        if (code?.ui.hasUnsavedNote()) {
+          code.ui.announce('Your note is not saved yet: save it, or cancel it, before closing the card.');
           return;
         }
         closeCard(true);
       } else if (e.key === 'Tab' && !e.shiftKey && !e.altKey && !e.ctrlKey && !e.metaKey) {
-        if (open.viaKeyboard && !host.hasFocus() && host.focusFirst()) e.preventDefault();
+        if (open.viaKeyboard && code && !code.ui.hasFocus() && code.ui.focusFirst()) e.preventDefault();
       }
     },
     listen,
@@ -449,15 +499,9 @@ export function startPage({
   const MAX_RETRIES = 20;
   let lateText: MutationObserver | null = null;
 
-  function anchor(notes: readonly Note[]) {
-    const text = readPageText(doc.body);
-    const placed = new Set<Note>();
-    for (const span of anchorPassages(text.text, notes)) {
-      const range = rangeAt(text, span.start, span.end);
-      if (!range) continue;
-      for (const n of span.notes) placed.add(n);
-      addPassage({ range, quote: text.text.slice(span.start, span.end), notes: [...span.notes] });
-    }
+  function anchor(module: CardModule, notes: readonly Note[]) {
+    const { passages: found, placed } = module.findPassages(doc, notes);
+    for (const p of found) addPassage({ range: p.range, quote: p.quote, notes: p.notes });
     unanchored = notes.filter((n) => n.quote !== null && !placed.has(n));
     if (unanchored.length === 0 || retries >= MAX_RETRIES) {
       lateText?.disconnect();
@@ -474,7 +518,7 @@ export function startPage({
     retryTimer = win.setTimeout(() => {
       retryTimer = 0;
       retries++;
-      if (!signal.aborted) anchor(unanchored);
+      if (!signal.aborted && code) anchor(code.module, unanchored);
     }, RETRY_MS);
   }
 
@@ -482,7 +526,9 @@ export function startPage({
   async function anchorNotes() {
     const result = await api.notesForPage();
     if (!result.ok || signal.aborted || result.value.length === 0) return;
-    anchor(result.value);
+    // A page with notes needs the card's code now: it finds their passages, and shows their cards.
+    const { module } = await cardCode();
+    if (!signal.aborted) anchor(module, result.value);
   }
 
   signal.addEventListener(
@@ -490,7 +536,7 @@ export function startPage({
     () => {
       win.cancelAnimationFrame(frame);
       intent.dispose();
-      host.dispose();
+      code?.ui.dispose();
       highlighter.dispose();
       win.clearTimeout(retryTimer);
       lateText?.disconnect();
@@ -550,15 +596,17 @@ export function startPage({
      * Opens a note card on the reader's selection ("Add note to selection"). False when nothing in
      * the page's text is selected.
      */
-    noteOnSelection(): boolean {
+    async noteOnSelection(): Promise<boolean> {
       const selection = doc.getSelection();
       // A selection inside a form field reports no text of the page's own.
       if (!selection || selection.rangeCount === 0 || selection.toString().trim() === '') return false;
-      const text = readPageText(doc.body);
-      const at = rangeOffsets(text, selection.getRangeAt(0));
-      const q = at && quoteFor(text.text, at.start, at.end);
-      const range = q && rangeAt(text, q.start, q.end);
-      if (!q || !range) return false;
+      // Taken now: the reader may change the selection while the card's code loads.
+      const selected = selection.getRangeAt(0).cloneRange();
+      const { module } = await cardCode();
+      if (signal.aborted) return false;
+      const located = module.quoteOfRange(doc, selected);
+      if (!located) return false;
+      const { quote, range } = located;
       // A selection that is exactly a marked name makes a note about that entity.
       const exact = (mentions.byNode.get(range.startContainer as Text) ?? []).find(
         (p) =>
@@ -567,15 +615,15 @@ export function startPage({
           p.mention.range.endOffset === range.endOffset,
       );
       const entryId = exact ? index.ids[exact.mention.entry]! : null;
-      const passage: Passage = { range, quote: q.quote.exact, notes: [] };
+      const passage: Passage = { range, quote: quote.exact, notes: [] };
       closeCard(false);
       openPassage(passage, true, async (note) => {
         const result = await api.addNote({
           entryId,
           text: note,
           pageTitle: doc.title,
-          quote: q.quote,
-          pageDate: asOf,
+          quote,
+          pageDate: asOf(),
         });
         if (result.ok) {
           if (passage.notes.length === 0) addPassage(passage);

@@ -60,6 +60,8 @@ export interface ChromiumHarness {
   dispose(): Promise<void>;
 }
 
+const DYNAMIC_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 const isAllowed = (url: string, extensionId: string | null): boolean => {
   let parsed: URL;
   try {
@@ -68,7 +70,11 @@ const isAllowed = (url: string, extensionId: string | null): boolean => {
     return false;
   }
   if (parsed.protocol === 'data:' || parsed.protocol === 'blob:' || parsed.protocol === 'about:') return true;
-  if (parsed.protocol === 'chrome-extension:') return extensionId === null || parsed.hostname === extensionId;
+  if (parsed.protocol === 'chrome-extension:') {
+    // Web-accessible files with `use_dynamic_url` (the card's code) are served from a per-session
+    // GUID host rather than the extension id; only Backstory is loaded, so a GUID host is its own.
+    return extensionId === null || parsed.hostname === extensionId || DYNAMIC_ID.test(parsed.hostname);
+  }
   return parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost' || parsed.hostname === '[::1]';
 };
 

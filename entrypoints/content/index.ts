@@ -1,5 +1,6 @@
 import index from 'virtual:glossary-index';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { cardCodeLoader } from '../../content/card-code';
 import { highlightsSupported } from '../../content/highlighter';
 import { listenToExtension } from '../../content/messages';
 import { startPage, type BackstoryPage, type CardApi } from '../../content/page';
@@ -53,6 +54,8 @@ export default defineContentScript({
           await updateSettings({ mutedEntries: [...mutedEntries, entryId] });
       },
     };
+    // One import of the card's code for every page this script starts, when a card is first wanted.
+    const loadCardCode = cardCodeLoader();
     let settings: Settings = initialSettings;
     let page: BackstoryPage | null = null;
     let pageLife: AbortController | null = null;
@@ -68,6 +71,7 @@ export default defineContentScript({
         index: glossary.index,
         api,
         signal,
+        loadCardCode,
         matcher: glossary.matcher,
         settings,
         hiddenEntries: glossary.hidden,

@@ -3,12 +3,13 @@
  * that survive a reload, another page and a browser restart, the popup, and the keyboard path.
  * One browser for the whole file; the tests build on one another and run in order.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { clickCardControl, launchChromium, readCard, type ChromiumHarness } from '../../harness/chromium';
+import { CARD_MODULE_FILE } from '../../content/card-module-file';
 import { collapse, readEntry } from '../../harness/glossary';
 import {
   control,
@@ -20,6 +21,7 @@ import {
   waitForMarks,
   waitForNoCard,
 } from '../../harness/page';
+import { CHROME_EXTENSION_DIR } from '../../harness/paths';
 import { CLOSED_SHADOW_FIXTURE } from '../../harness/probes';
 import { startServer, type StaticServer } from '../../harness/server';
 
@@ -132,6 +134,29 @@ describe('seed article', () => {
     );
     expect(atLoad, 'init script captured the DOM at DOMContentLoaded').toBeTypeOf('string');
     expect(await page.evaluate(() => document.documentElement.outerHTML)).toBe(atLoad);
+  });
+
+  test("the card's code loads when a card is first wanted, not with the page", async () => {
+    const cardCode: string[] = [];
+    const seen = (request: { url(): string }) => {
+      if (request.url().endsWith(`/${CARD_MODULE_FILE}`)) cardCode.push(request.url());
+    };
+    page.on('request', seen);
+    try {
+      await openSeed();
+      await page.waitForTimeout(500);
+      expect(cardCode, 'read only: no card code').toEqual([]);
+      await hoverCard('NATO');
+      expect(cardCode.length).toBeGreaterThan(0);
+      // The extension's own file, through the session's dynamic URL: nothing goes to the network.
+      expect(cardCode.every((url) => url.startsWith('chrome-extension://'))).toBe(true);
+    } finally {
+      page.off('request', seen);
+    }
+    // The content script itself has none of it (the card host's style is a marker of its code).
+    const built = (file: string) => readFile(path.join(CHROME_EXTENSION_DIR, file), 'utf8');
+    expect(await built('content-scripts/content.js')).not.toContain('data-sheet');
+    expect(await built(CARD_MODULE_FILE)).toContain('data-sheet');
   });
 
   test("hovering NATO opens a card with NATO's summary from the glossary", async () => {

@@ -27,6 +27,12 @@ import { call, type CardSnapshot } from '../../harness/probes';
 import { startServer, type StaticServer } from '../../harness/server';
 import { HOSTILE_NOTE, hostilePages, LEAK_PROBE } from './hostile-pages';
 
+/** Page world: the extension files in the page's resource timing. */
+const EXTENSION_RESOURCES = `performance
+  .getEntriesByType('resource')
+  .map((e) => e.name)
+  .filter((name) => /^(chrome|moz)-extension:/.test(name))`;
+
 let server: StaticServer;
 let firefox: FirefoxHarness;
 let page: Page;
@@ -166,6 +172,9 @@ describe('Firefox: hostile and odd pages', () => {
     await page.keyboard.type(marker);
     const poked = JSON.parse((await page.evaluate('JSON.stringify(__attackCard())')) as string) as unknown;
     expect(poked).toEqual({ host: true, shadowRoot: null, children: 0 });
+    // The card's code was loaded for this card; the page's resource timing does not show it (its
+    // address would name the extension).
+    expect(await page.evaluate(EXTENSION_RESOURCES)).toEqual([]);
     await new Promise((done) => setTimeout(done, 500));
     const after = await waitForCard(() => readCard(page));
     expect(after.fields['Note']).toBe(marker);

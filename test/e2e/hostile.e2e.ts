@@ -23,6 +23,12 @@ import { call, CARD_REVEAL_CONTROL, CARD_SNAPSHOT, type CardSnapshot } from '../
 import { startServer, type StaticServer } from '../../harness/server';
 import { HOSTILE_NOTE, hostilePages, LEAK_PROBE } from './hostile-pages';
 
+/** Page world: the extension files in the page's resource timing. */
+const EXTENSION_RESOURCES = `performance
+  .getEntriesByType('resource')
+  .map((e) => e.name)
+  .filter((name) => /^(chrome|moz)-extension:/.test(name))`;
+
 let server: StaticServer;
 let chromium: ChromiumHarness;
 let page: Page;
@@ -248,6 +254,9 @@ describe('Chromium: hostile and odd pages', () => {
       children: number;
     };
     expect(poked).toEqual({ host: true, shadowRoot: null, children: 0 });
+    // The card's code was loaded for this card; the page's resource timing does not show it (its
+    // address would name the extension).
+    expect(await page.evaluate(EXTENSION_RESOURCES)).toEqual([]);
     await new Promise((done) => setTimeout(done, 500));
     // Still open, the note still unsaved in its box (the page's Control+Enter did nothing).
     const after = await waitForCard(() => readCard(page));
