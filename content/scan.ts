@@ -70,8 +70,11 @@ interface SegmentRecord {
   readonly starts: readonly number[];
   /** The matcher's candidates; kept only while resolving them again can change something. */
   candidates: readonly Candidate[] | null;
-  /** Keys this record makes present (entries named by unconditional terms, cue words), with repeats. */
-  readonly keys: readonly number[];
+  /**
+   * Keys this record makes present (entries named by unconditional terms, cue words), with repeats;
+   * null when they are the entries of `found` (most records: one unconditional term a candidate).
+   */
+  readonly keys: readonly number[] | null;
   /** Keys that some conditional term here needs; null when nothing here is conditional. */
   readonly waitsFor: readonly number[] | null;
   /** The mentions resolved here: start, end and entry of each, three numbers a mention. */
@@ -162,8 +165,11 @@ function piecesOf(record: SegmentRecord, n: number): Piece[] {
   return pieces;
 }
 
-/** Work per slice: well under the 10 ms a slice may take, as a slice ends only between segments. */
-export const SLICE_MS = 4;
+/**
+ * Work per slice: well under the 10 ms a slice may take, as a slice ends only between segments and
+ * a minor GC (Chromium: 5-8 ms for the DOM wrappers and records a scan keeps) can fall inside one.
+ */
+export const SLICE_MS = 3;
 export const WINDOW_ABOVE = 600;
 export const THROTTLE_MS = 200;
 /** Records kept painted beyond the viewport's edges when only the viewport's part is painted. */
@@ -230,23 +236,39 @@ export function createScanner(options: ScannerOptions) {
   // ---- what is present on the page ------------------------------------------------------------
 
   function count(record: SegmentRecord, step: 1 | -1) {
-    for (const key of record.keys) {
-      const n = (presentCount.get(key) ?? 0) + step;
-      if (n > 0) presentCount.set(key, n);
-      else presentCount.delete(key);
-      if (n === 1 && step === 1) {
-        present.add(key);
-        changedKeys.add(key);
-      } else if (n === 0) {
-        present.delete(key);
-        changedKeys.add(key);
-      }
+    if (record.keys) for (const key of record.keys) countKey(key, step);
+    else for (let i = 2; i < record.found.length; i += 3) countKey(record.found[i]!, step);
+  }
+
+  function countKey(key: number, step: 1 | -1) {
+    const n = (presentCount.get(key) ?? 0) + step;
+    if (n > 0) presentCount.set(key, n);
+    else presentCount.delete(key);
+    if (n === 1 && step === 1) {
+      present.add(key);
+      changedKeys.add(key);
+    } else if (n === 0) {
+      present.delete(key);
+      changedKeys.add(key);
     }
   }
 
   // ---- records ------------------------------------------------------------------------------
 
-  /** A record of the segment the reader has just read, whose candidates these are. */
+  /** The mentions the candidates give: start, end and entry of each. */
+  function resolveFound(candidates: readonly Candidate[]): readonly number[] {
+    let found: number[] | null = null;
+    for (const c of candidates) {
+      const t = chooseTerm(terms, c, present);
+      if (t >= 0) (found ??= []).push(c.start, c.end, terms[t]!.entry);
+    }
+    return found ?? NOTHING;
+  }
+
+  /**
+   * A record of the segment the reader has just read, whose candidates these are. Without
+   * conditional terms its mentions are known at once and its candidates are not kept.
+   */
   function makeRecord(reader: SegmentReader, text: string, candidates: readonly Candidate[]): SegmentRecord {
     let keys: number[] | null = null;
     let needs: Set<number> | null = null;
@@ -259,22 +281,27 @@ export function createScanner(options: ScannerOptions) {
         } else (keys ??= []).push(term.entry);
       }
     }
+    const waitsFor = needs ? [...needs] : null;
+    const found = waitsFor ? NOTHING : resolveFound(candidates);
+    const asFound =
+      keys !== null && keys.length * 3 === found.length && keys.every((k, i) => k === found[3 * i + 2]);
     const { nodes, starts } = reader.segment(text);
     const record: SegmentRecord = {
       nodes,
       starts,
-      candidates,
-      keys: keys ?? NOTHING,
-      waitsFor: needs ? [...needs] : null,
-      found: NOTHING,
+      candidates: waitsFor ? candidates : null,
+      keys: asFound ? null : (keys ?? NOTHING),
+      waitsFor,
+      found,
       made: null,
       painted: false,
       live: true,
       round: 0,
       key: NaN,
     };
+    mentionCount += found.length / 3;
     for (const node of nodes) recordOf.set(node, record);
-    for (const k of record.waitsFor ?? NOTHING) {
+    for (const k of waitsFor ?? NOTHING) {
       const list = waiting.get(k);
       if (list) list.push(record);
       else waiting.set(k, [record]);
@@ -309,20 +336,14 @@ export function createScanner(options: ScannerOptions) {
     record.made = null;
   }
 
+  /** Resolves a record with conditional terms again, after what is present has changed. */
   function resolve(record: SegmentRecord) {
-    const candidates = record.candidates;
-    if (!candidates) return;
-    // Without conditional terms the answer never changes: the candidates are not needed again.
-    if (!record.waitsFor) record.candidates = null;
-    let found: number[] | null = null;
-    for (const c of candidates) {
-      const t = chooseTerm(terms, c, present);
-      if (t >= 0) (found ??= []).push(c.start, c.end, terms[t]!.entry);
-    }
-    if (sameNumbers(found ?? NOTHING, record.found)) return;
+    if (!record.candidates) return;
+    const found = resolveFound(record.candidates);
+    if (sameNumbers(found, record.found)) return;
     const wasPainted = record.painted || !windowed;
     unindex(record);
-    record.found = found ?? NOTHING;
+    record.found = found;
     mentionCount += record.found.length / 3;
     if (wasPainted) paintRecord(record, true);
     dirty = true;
@@ -357,7 +378,15 @@ export function createScanner(options: ScannerOptions) {
       }
       changedKeys.clear();
     }
-    for (const r of fresh) if (r.live) resolve(r);
+    for (const r of fresh) {
+      if (!r.live) continue;
+      if (r.candidates) resolve(r);
+      else if (r.found.length > 0) {
+        // Its mentions were known when it was read: they only need painting.
+        if (!windowed) paintRecord(r, true);
+        dirty = true;
+      }
+    }
     fresh = [];
     if (dirty) {
       if (dead > 0) records = records.filter((r) => r.live);
