@@ -16,7 +16,7 @@
 import type { GlossaryIndex } from '../glossary/compile';
 import type { Candidate, Matcher, Term } from '../matcher/matcher';
 import { candidatesIn, chooseTerm } from '../matcher/resolve';
-import { blockOf, hasEditors, insideSkipped, isInlineElement, nodeIndex, SegmentReader } from './segments';
+import { blockOf, insideSkipped, isInlineElement, nodeIndex, SegmentReader, skippedTest } from './segments';
 import { yieldToPage } from './yield';
 
 export interface PageMention {
@@ -693,10 +693,10 @@ export function createScanner(options: ScannerOptions) {
 
       // Changed places: the outermost ones, each read again and put in its place.
       const roots = new Set<Node>();
-      const editors = hasEditors(doc);
+      const skipped = skippedTest();
       for (const node of changed) {
         const root = rootFor(node);
-        if (root && !insideSkipped(root, editors)) roots.add(root);
+        if (root && !skipped(root)) roots.add(root);
       }
       changed.clear();
       if (dead > 0) records = records.filter((r) => r.live);

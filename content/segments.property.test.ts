@@ -17,6 +17,7 @@ import {
   isInlineElement,
   locate,
   SegmentReader,
+  skippedTest,
   type Segment,
 } from './segments';
 
@@ -251,6 +252,18 @@ describe('collectSegments on random trees', () => {
         expect(shape(tail)).toEqual(shape(all.slice(from)));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('tells skipped nodes as insideSkipped does, each ancestor looked at once', () => {
+    fc.assert(
+      fc.property(tree, (t) => {
+        const root = mount(t);
+        const skipped = skippedTest();
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) expect(skipped(n)).toBe(insideSkipped(n));
+      }),
+      { numRuns: 300 },
     );
   });
 
