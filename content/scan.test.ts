@@ -110,6 +110,14 @@ describe('createScanner', () => {
     expect(scanner.mentions.byNode.size).toBe(0);
   });
 
+  it('drops the mark of a text changed to white space', async () => {
+    const { scanner, texts } = await start('<p>NATO</p>');
+    document.querySelector('p')!.firstChild!.nodeValue = '   ';
+    await settled();
+    expect(texts()).toEqual([]);
+    expect(scanner.mentions.list).toEqual([]);
+  });
+
   it('keeps mentions in reading order wherever text is added', async () => {
     const { scanner } = await start('<div id="feed"><p>NATO one</p><p>filler</p><p>NATO three</p></div>');
     const feed = document.getElementById('feed')!;

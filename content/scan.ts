@@ -14,17 +14,9 @@
  *   re-validates them all once the DOM has changed).
  */
 import type { GlossaryIndex } from '../glossary/compile';
-import type { Candidate, Matcher, Mention, Term } from '../matcher/matcher';
-import { candidatesIn, resolveMentions } from '../matcher/resolve';
-import {
-  blockOf,
-  hasEditors,
-  insideSkipped,
-  isInlineElement,
-  locate,
-  SegmentReader,
-  type Segment,
-} from './segments';
+import type { Candidate, Matcher, Term } from '../matcher/matcher';
+import { candidatesIn, chooseTerm } from '../matcher/resolve';
+import { blockOf, insideSkipped, isInlineElement, nodeIndex, SegmentReader, skippedTest } from './segments';
 import { yieldToPage } from './yield';
 
 export interface PageMention {
@@ -76,12 +68,19 @@ export interface ScannerOptions {
 interface SegmentRecord {
   readonly nodes: readonly Text[];
   readonly starts: readonly number[];
-  readonly candidates: readonly Candidate[];
+  /** The matcher's candidates; kept only while resolving them again can change something. */
+  candidates: readonly Candidate[] | null;
+  /**
+   * Keys this record makes present (entries named by unconditional terms, cue words), with repeats;
+   * null when they are the entries of `found` (most records: one unconditional term a candidate).
+   */
+  readonly keys: readonly number[] | null;
   /** Keys that some conditional term here needs; null when nothing here is conditional. */
   readonly waitsFor: readonly number[] | null;
-  mentions: readonly PageMention[];
-  /** Offsets and entries of `mentions`, to tell whether resolving again changed anything. */
-  resolved: readonly Mention[];
+  /** The mentions resolved here: start, end and entry of each, three numbers a mention. */
+  found: readonly number[];
+  /** The mentions' objects, made when first asked for (to paint, hit-test or list them). */
+  made: (RecordMention | undefined)[] | null;
   painted: boolean;
   live: boolean;
   /** The last window (paintWindow round) that covered this record. */
@@ -90,8 +89,87 @@ interface SegmentRecord {
   key: number;
 }
 
-/** Work per slice: well under the 10 ms a slice may take, as a slice ends only between segments. */
-export const SLICE_MS = 4;
+/**
+ * A mention of a record. Its range is made when first asked for: a page of many mentions paints
+ * only those near the viewport, and each range is an object the browser keeps too.
+ */
+class RecordMention implements PageMention {
+  private made: StaticRange | null = null;
+
+  constructor(
+    readonly entry: number,
+    readonly startNode: Text,
+    private readonly record: SegmentRecord,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  get range(): StaticRange {
+    if (this.made) return this.made;
+    const { nodes, starts } = this.record;
+    const first = nodeIndex(starts, this.start, false);
+    const last = nodeIndex(starts, this.end, true);
+    this.made = new StaticRange({
+      startContainer: nodes[first]!,
+      startOffset: this.start - starts[first]!,
+      endContainer: nodes[last]!,
+      endOffset: this.end - starts[last]!,
+    });
+    return this.made;
+  }
+
+  /** The range if it was made (only a made range can have been painted). */
+  get madeRange(): StaticRange | null {
+    return this.made;
+  }
+}
+
+const NOTHING: readonly number[] = Object.freeze([]);
+
+/** Mention `i` of a record, made on first use and the same object afterwards. */
+function mentionOf(record: SegmentRecord, i: number): RecordMention {
+  const made = (record.made ??= []);
+  let m = made[i];
+  if (!m) {
+    const start = record.found[3 * i]!;
+    const first = nodeIndex(record.starts, start, false);
+    m = new RecordMention(
+      record.found[3 * i + 2]!,
+      record.nodes[first]!,
+      record,
+      start,
+      record.found[3 * i + 1]!,
+    );
+    made[i] = m;
+  }
+  return m;
+}
+
+/** The pieces of a record's mentions inside its node `n`, in reading order. */
+function piecesOf(record: SegmentRecord, n: number): Piece[] {
+  const { found, starts } = record;
+  const from = starts[n]!;
+  const pieces: Piece[] = [];
+  for (let i = 0; i < found.length; i += 3) {
+    const start = found[i]!;
+    const end = found[i + 1]!;
+    const first = nodeIndex(starts, start, false);
+    const last = nodeIndex(starts, end, true);
+    if (n < first || n > last) continue;
+    pieces.push({
+      start: n === first ? start - from : 0,
+      end: n === last ? end - from : starts[n + 1]! - from,
+      mention: mentionOf(record, i / 3),
+    });
+  }
+  return pieces;
+}
+
+/**
+ * Work per slice: well under the 10 ms a slice may take, as a slice ends only between segments and
+ * a minor GC (Chromium: 5-8 ms for the DOM wrappers and records a scan keeps) can fall inside one.
+ */
+export const SLICE_MS = 3;
 export const WINDOW_ABOVE = 600;
 export const THROTTLE_MS = 200;
 /** Records kept painted beyond the viewport's edges when only the viewport's part is painted. */
@@ -109,14 +187,16 @@ function measure(name: string, start: number, end: number): void {
   performance.measure(name, { start, end });
 }
 
-const sameMentions = (a: readonly Mention[], b: readonly Mention[]): boolean =>
-  a.length === b.length &&
-  a.every((m, i) => m.start === b[i]!.start && m.end === b[i]!.end && m.entry === b[i]!.entry);
+const sameNumbers = (a: readonly number[], b: readonly number[]): boolean =>
+  a.length === b.length && a.every((n, i) => n === b[i]);
 
 export function createScanner(options: ScannerOptions) {
   const { doc, matcher, painter, signal } = options;
   const win = doc.defaultView ?? window;
-  const now = options.now ?? (() => performance.now());
+  // The clock is read once a segment: \`performance\` looked up on the global object each time
+  // costs a content script several times the call itself.
+  const clock = performance;
+  const now = options.now ?? (() => clock.now());
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const windowAbove = options.windowAbove ?? WINDOW_ABOVE;
   const throttleMs = options.throttleMs ?? THROTTLE_MS;
@@ -125,7 +205,6 @@ export function createScanner(options: ScannerOptions) {
   /** Records in document order. */
   let records: SegmentRecord[] = [];
   const recordOf = new Map<Text, SegmentRecord>();
-  const byNode = new Map<Text, Piece[]>();
   const presentCount = new Map<number, number>();
   const present = new Set<number>();
   const waiting = new Map<number, SegmentRecord[]>();
@@ -135,7 +214,7 @@ export function createScanner(options: ScannerOptions) {
   /** Dropped records still in `records`, swept out at the next settle. */
   let dead = 0;
   let windowed = false;
-  let list: PageMention[] | null = null;
+  let list: readonly PageMention[] | null = null;
   let dirty = false;
 
   // ---- time slices ----------------------------------------------------------------------------
@@ -157,52 +236,72 @@ export function createScanner(options: ScannerOptions) {
   // ---- what is present on the page ------------------------------------------------------------
 
   function count(record: SegmentRecord, step: 1 | -1) {
-    for (const c of record.candidates) {
-      for (const t of c.terms) {
-        const term = terms[t]!;
-        if (term.entry >= 0 && term.requires) continue;
-        const n = (presentCount.get(term.entry) ?? 0) + step;
-        if (n > 0) presentCount.set(term.entry, n);
-        else presentCount.delete(term.entry);
-        if (n === 1 && step === 1) {
-          present.add(term.entry);
-          changedKeys.add(term.entry);
-        } else if (n === 0) {
-          present.delete(term.entry);
-          changedKeys.add(term.entry);
-        }
-      }
+    if (record.keys) for (const key of record.keys) countKey(key, step);
+    else for (let i = 2; i < record.found.length; i += 3) countKey(record.found[i]!, step);
+  }
+
+  function countKey(key: number, step: 1 | -1) {
+    const n = (presentCount.get(key) ?? 0) + step;
+    if (n > 0) presentCount.set(key, n);
+    else presentCount.delete(key);
+    if (n === 1 && step === 1) {
+      present.add(key);
+      changedKeys.add(key);
+    } else if (n === 0) {
+      present.delete(key);
+      changedKeys.add(key);
     }
   }
 
   // ---- records ------------------------------------------------------------------------------
 
-  function makeRecord(segment: Segment): SegmentRecord | null {
-    const candidates = candidatesIn(matcher, segment.text);
-    if (candidates.length === 0) return null;
-    let keys: Set<number> | null = null;
+  /** The mentions the candidates give: start, end and entry of each. */
+  function resolveFound(candidates: readonly Candidate[]): readonly number[] {
+    let found: number[] | null = null;
+    for (const c of candidates) {
+      const t = chooseTerm(terms, c, present);
+      if (t >= 0) (found ??= []).push(c.start, c.end, terms[t]!.entry);
+    }
+    return found ?? NOTHING;
+  }
+
+  /**
+   * A record of the segment the reader has just read, whose candidates these are. Without
+   * conditional terms its mentions are known at once and its candidates are not kept.
+   */
+  function makeRecord(reader: SegmentReader, text: string, candidates: readonly Candidate[]): SegmentRecord {
+    let keys: number[] | null = null;
+    let needs: Set<number> | null = null;
     for (const c of candidates) {
       for (const t of c.terms) {
-        const needs = terms[t]!.requires;
-        if (terms[t]!.entry < 0 || !needs) continue;
-        keys ??= new Set();
-        for (const k of needs) keys.add(k);
+        const term = terms[t]!;
+        if (term.entry >= 0 && term.requires) {
+          needs ??= new Set();
+          for (const k of term.requires) needs.add(k);
+        } else (keys ??= []).push(term.entry);
       }
     }
+    const waitsFor = needs ? [...needs] : null;
+    const found = waitsFor ? NOTHING : resolveFound(candidates);
+    const asFound =
+      keys !== null && keys.length * 3 === found.length && keys.every((k, i) => k === found[3 * i + 2]);
+    const { nodes, starts } = reader.segment(text);
     const record: SegmentRecord = {
-      nodes: segment.nodes,
-      starts: segment.starts,
-      candidates,
-      waitsFor: keys ? [...keys] : null,
-      mentions: [],
-      resolved: [],
+      nodes,
+      starts,
+      candidates: waitsFor ? candidates : null,
+      keys: asFound ? null : (keys ?? NOTHING),
+      waitsFor,
+      found,
+      made: null,
       painted: false,
       live: true,
       round: 0,
       key: NaN,
     };
-    for (const node of record.nodes) recordOf.set(node, record);
-    for (const k of record.waitsFor ?? []) {
+    mentionCount += found.length / 3;
+    for (const node of nodes) recordOf.set(node, record);
+    for (const k of waitsFor ?? NOTHING) {
       const list = waiting.get(k);
       if (list) list.push(record);
       else waiting.set(k, [record]);
@@ -216,63 +315,36 @@ export function createScanner(options: ScannerOptions) {
     record.painted = on;
     if (on) painted.add(record);
     else painted.delete(record);
-    for (const m of record.mentions) {
-      if (on) {
+    if (on) {
+      for (let i = 0; i < record.found.length / 3; i++) {
+        const m = mentionOf(record, i);
         if (!options.show || options.show(m)) painter.add(m.range);
-      } else painter.remove(m.range);
+      }
+    } else if (record.made) {
+      // Only a range that was made can have been painted.
+      for (const m of record.made) {
+        const range = m?.madeRange;
+        if (range) painter.remove(range);
+      }
     }
   }
 
   function unindex(record: SegmentRecord) {
     paintRecord(record, false);
-    for (const m of record.mentions) {
-      for (const node of record.nodes) {
-        const pieces = byNode.get(node);
-        if (!pieces) continue;
-        const kept = pieces.filter((p) => p.mention !== m);
-        if (kept.length > 0) byNode.set(node, kept);
-        else byNode.delete(node);
-      }
-    }
-    mentionCount -= record.mentions.length;
-    record.mentions = [];
+    mentionCount -= record.found.length / 3;
+    record.found = NOTHING;
+    record.made = null;
   }
 
+  /** Resolves a record with conditional terms again, after what is present has changed. */
   function resolve(record: SegmentRecord) {
-    const found = resolveMentions(terms, record.candidates, present);
-    if (sameMentions(found, record.resolved)) return;
+    if (!record.candidates) return;
+    const found = resolveFound(record.candidates);
+    if (sameNumbers(found, record.found)) return;
     const wasPainted = record.painted || !windowed;
     unindex(record);
-    record.resolved = found;
-    const mentions: PageMention[] = [];
-    for (const m of found) {
-      const start = locate(record, m.start, false);
-      const end = locate(record, m.end, true);
-      const mention: PageMention = {
-        entry: m.entry,
-        range: new StaticRange({
-          startContainer: start.node,
-          startOffset: start.offset,
-          endContainer: end.node,
-          endOffset: end.offset,
-        }),
-        startNode: start.node,
-      };
-      mentions.push(mention);
-      for (let n = start.index; n <= end.index; n++) {
-        const node = record.nodes[n]!;
-        const piece: Piece = {
-          start: n === start.index ? start.offset : 0,
-          end: n === end.index ? end.offset : record.starts[n + 1]! - record.starts[n]!,
-          mention,
-        };
-        const pieces = byNode.get(node);
-        if (pieces) pieces.push(piece);
-        else byNode.set(node, [piece]);
-      }
-    }
-    record.mentions = mentions;
-    mentionCount += mentions.length;
+    record.found = found;
+    mentionCount += record.found.length / 3;
     if (wasPainted) paintRecord(record, true);
     dirty = true;
   }
@@ -306,7 +378,15 @@ export function createScanner(options: ScannerOptions) {
       }
       changedKeys.clear();
     }
-    for (const r of fresh) if (r.live) resolve(r);
+    for (const r of fresh) {
+      if (!r.live) continue;
+      if (r.candidates) resolve(r);
+      else if (r.found.length > 0) {
+        // Its mentions were known when it was read: they only need painting.
+        if (!windowed) paintRecord(r, true);
+        dirty = true;
+      }
+    }
     fresh = [];
     if (dirty) {
       if (dead > 0) records = records.filter((r) => r.live);
@@ -344,21 +424,23 @@ export function createScanner(options: ScannerOptions) {
           return true;
         }
       }
-      const segment = reader.next();
-      if (!segment) {
+      const text = reader.nextText();
+      if (text === null) {
         place();
         return true;
       }
       // Text read again (its block changed) replaces what was found there before.
-      for (const node of segment.nodes) {
-        const old = recordOf.get(node);
-        if (old) drop(old);
+      if (recordOf.size > 0) {
+        for (let i = 0; i < reader.count; i++) {
+          const old = recordOf.get(reader.nodeAt(i));
+          if (old) drop(old);
+        }
       }
-      const record = makeRecord(segment);
-      if (record) {
-        run.push(record);
-        fresh.push(record);
-      }
+      const candidates = candidatesIn(matcher, text);
+      if (candidates.length === 0) continue;
+      const record = makeRecord(reader, text, candidates);
+      run.push(record);
+      fresh.push(record);
     }
   }
 
@@ -611,10 +693,10 @@ export function createScanner(options: ScannerOptions) {
 
       // Changed places: the outermost ones, each read again and put in its place.
       const roots = new Set<Node>();
-      const editors = hasEditors(doc);
+      const skipped = skippedTest();
       for (const node of changed) {
         const root = rootFor(node);
-        if (root && !insideSkipped(root, editors)) roots.add(root);
+        if (root && !skipped(root)) roots.add(root);
       }
       changed.clear();
       if (dead > 0) records = records.filter((r) => r.live);
@@ -667,10 +749,17 @@ export function createScanner(options: ScannerOptions) {
 
   const mentions: PageMentions = {
     get list() {
-      list ??= records.flatMap((r) => (r.live ? r.mentions : []));
+      if (!list) {
+        const all: PageMention[] = [];
+        for (const r of records) {
+          if (!r.live) continue;
+          for (let i = 0; i < r.found.length / 3; i++) all.push(mentionOf(r, i));
+        }
+        list = all;
+      }
       return list;
     },
-    byNode,
+    byNode: new PieceIndex(recordOf),
   };
 
   return {
@@ -693,6 +782,57 @@ export function createScanner(options: ScannerOptions) {
 }
 
 export type Scanner = ReturnType<typeof createScanner>;
+
+/**
+ * The mention pieces of each text node, worked out from its record when asked for (a pointer
+ * move asks for one node a frame): an index kept ready would cost a piece and a map entry for
+ * every mention of the page.
+ */
+class PieceIndex implements ReadonlyMap<Text, readonly Piece[]> {
+  constructor(private readonly recordOf: ReadonlyMap<Text, SegmentRecord>) {}
+
+  get(node: Text): readonly Piece[] | undefined {
+    const record = this.recordOf.get(node);
+    if (!record?.live) return undefined;
+    const pieces = piecesOf(record, record.nodes.indexOf(node));
+    return pieces.length > 0 ? pieces : undefined;
+  }
+
+  has(node: Text): boolean {
+    return this.get(node) !== undefined;
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const [node] of this.recordOf) if (this.has(node)) n++;
+    return n;
+  }
+
+  *entries(): MapIterator<[Text, readonly Piece[]]> {
+    for (const [node] of this.recordOf) {
+      const pieces = this.get(node);
+      if (pieces) yield [node, pieces];
+    }
+  }
+
+  *keys(): MapIterator<Text> {
+    for (const [node] of this.entries()) yield node;
+  }
+
+  *values(): MapIterator<readonly Piece[]> {
+    for (const [, pieces] of this.entries()) yield pieces;
+  }
+
+  [Symbol.iterator](): MapIterator<[Text, readonly Piece[]]> {
+    return this.entries();
+  }
+
+  forEach(
+    each: (pieces: readonly Piece[], node: Text, map: ReadonlyMap<Text, readonly Piece[]>) => void,
+  ): void {
+    for (const [node, pieces] of this.entries()) each(pieces, node, this);
+  }
+}
 
 /** Entities in order of first appearance, with how often each is mentioned. */
 export function countEntities(mentions: readonly PageMention[], index: GlossaryIndex) {

@@ -8,7 +8,18 @@ import fc from 'fast-check';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compileMatcher, type Term } from '../matcher/matcher';
 import { createScanner, type Painter } from './scan';
-import { collectSegments, hasText, insideSkipped, locate, SegmentReader, type Segment } from './segments';
+import {
+  blockOf,
+  CARD_HOST_TAG,
+  collectSegments,
+  hasText,
+  insideSkipped,
+  isInlineElement,
+  locate,
+  SegmentReader,
+  skippedTest,
+  type Segment,
+} from './segments';
 
 beforeAll(() => {
   // happy-dom has no StaticRange; the scanner only creates them and hands them to the painter.
@@ -134,6 +145,67 @@ function checkSegment(segment: Segment): void {
   }
 }
 
+/**
+ * The plain reading the reader must agree with: every element and text node in document order
+ * (`nextNode`), a segment ending at each element that is not inline and wherever a text node's
+ * block (`blockOf`) changes; skipped elements and editors stepped over whole.
+ */
+function referenceRead(root: Node, options: { startAt?: Node; stopAt?: Node } = {}): Segment[] {
+  const skipped = new Set(
+    [
+      ...['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON'],
+      ...['IFRAME', 'OBJECT', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'HEAD', 'TITLE', CARD_HOST_TAG],
+    ].flatMap((t) => [t, t.toLowerCase()]),
+  );
+  const editable = (el: Element) => {
+    const value = el.getAttribute('contenteditable');
+    return value !== null && value.toLowerCase() !== 'false';
+  };
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+  const out: Segment[] = [];
+  let text = '';
+  let nodes: Text[] = [];
+  let starts: number[] = [];
+  let block: Element | null = null;
+  const flush = () => {
+    if (nodes.length > 0 && hasText(text)) out.push({ text, nodes, starts });
+    text = '';
+    nodes = [];
+    starts = [];
+  };
+  let node: Node | null = options.startAt ?? (root.nodeType === Node.TEXT_NODE ? root : walker.nextNode());
+  if (options.startAt) walker.currentNode = options.startAt;
+  while (node && node !== options.stopAt) {
+    if (node.nodeType === Node.ELEMENT_NODE) {
+      const el = node as Element;
+      if (skipped.has(el.tagName) || (el !== root && editable(el))) {
+        // Past the whole subtree.
+        walker.currentNode = el;
+        let next: Node | null = null;
+        while (!(next = walker.nextSibling()) && walker.parentNode());
+        node = next;
+        continue;
+      }
+      if (!isInlineElement(el)) flush();
+    } else {
+      const t = node as Text;
+      if (t.data.length > 0) {
+        const own = blockOf(t);
+        if (own !== block) {
+          block = own;
+          flush();
+        }
+        starts.push(text.length);
+        nodes.push(t);
+        text += t.data;
+      }
+    }
+    node = walker.nextNode();
+  }
+  flush();
+  return out;
+}
+
 const shape = (segments: readonly Segment[]) => segments.map((s) => ({ text: s.text, nodes: [...s.nodes] }));
 
 describe('collectSegments on random trees', () => {
@@ -180,6 +252,38 @@ describe('collectSegments on random trees', () => {
         expect(shape(tail)).toEqual(shape(all.slice(from)));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('tells skipped nodes as insideSkipped does, each ancestor looked at once', () => {
+    fc.assert(
+      fc.property(tree, (t) => {
+        const root = mount(t);
+        const skipped = skippedTest();
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) expect(skipped(n)).toBe(insideSkipped(n));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads what the plain reading does, from any node and up to any node', () => {
+    fc.assert(
+      fc.property(tree, fc.nat(), fc.boolean(), (t, pick, below) => {
+        const root = mount(t);
+        expect(shape(collectSegments(root))).toEqual(shape(referenceRead(root)));
+        const all: Node[] = [];
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) all.push(n);
+        const at = all[pick % Math.max(1, all.length)];
+        if (!at || (at.nodeType === Node.ELEMENT_NODE && insideSkipped(at))) return;
+        const options = below ? { startAt: at } : { stopAt: at };
+        const reader = new SegmentReader(root, options);
+        const read: Segment[] = [];
+        for (let s = reader.next(); s; s = reader.next()) read.push(s);
+        expect(shape(read)).toEqual(shape(referenceRead(root, options)));
+      }),
+      { numRuns: 500 },
     );
   });
 });

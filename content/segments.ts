@@ -80,6 +80,9 @@ export interface Segment {
   readonly starts: readonly number[];
 }
 
+/** The starts of a segment of one node (shared: segments never change their lists). */
+const ONE_NODE: readonly number[] = Object.freeze([0]);
+
 export const isInlineElement = (el: Element): boolean => INLINE.has(el.tagName);
 
 /** JavaScript's `\s` outside ASCII. */
@@ -150,23 +153,54 @@ export function insideSkipped(node: Node, editors?: boolean): boolean {
 }
 
 /**
+ * `insideSkipped` for many nodes at once (the places a round of page changes touched): each
+ * ancestor is looked at once, and no query of the whole document asks first whether it has
+ * editors (on a page of 100,000 nodes that query costs more than the changes).
+ */
+export function skippedTest(): (node: Node) => boolean {
+  const known = new Map<Element, boolean>();
+  const inside = (el: Element): boolean => {
+    const seen = known.get(el);
+    if (seen !== undefined) return seen;
+    const parent: Node | null = el.parentNode;
+    const result =
+      SKIPPED.has(el.tagName) || isEditingHost(el) || (parent instanceof Element && inside(parent));
+    known.set(el, result);
+    return result;
+  };
+  return (node) => {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    return el !== null && inside(el);
+  };
+}
+
+/**
  * Reads the segments under `root` one at a time, in document order. With `stopAt`, the reader
  * ends where that node begins (the part of the page before it).
+ *
+ * The walk goes child by child (`firstChild`, `nextSibling`, `parentNode` of one TreeWalker) and
+ * keeps the block of each level on a stack, so a text node's block is known without asking for its
+ * parents: every call into the page's DOM from a content script crosses into another world.
  */
 export class SegmentReader {
   private readonly walker: TreeWalker;
   private readonly hosts: Set<Element>;
   private readonly stopAt: Node | null;
-  /** The node to handle next when a skip has already moved the walker there. */
-  private pending: Node | null = null;
-  private started = false;
+  /** The block that the children of each level of the walk belong to, the root's level first. */
+  private readonly blocks: (Element | null)[];
+  /** The next node to read; the walker stands on it. */
+  private node: Node | null;
   private finished = false;
-  private text = '';
-  private nodes: Text[] = [];
-  private starts: number[] = [];
+  /** The block of the segment being built. */
   private block: Element | null = null;
-  private lastParent: Node | null = null;
-  private lastBlock: Element | null = null;
+  private text = '';
+  /** The segment's nodes and where each begins in its text: the first `count` entries (reused buffers). */
+  private readonly nodes: Text[] = [];
+  private readonly starts: number[] = [];
+  private held = 0;
+  /** A text node read past the end of the last segment: it begins the next one. */
+  private carried: Text | null = null;
+  private carriedData = '';
 
   constructor(
     private readonly root: Node,
@@ -176,13 +210,30 @@ export class SegmentReader {
     this.walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
     this.hosts = editingHosts(root);
     this.stopAt = options.stopAt ?? null;
+    const top =
+      root.nodeType === Node.ELEMENT_NODE && !INLINE.has((root as Element).tagName)
+        ? (root as Element)
+        : root.nodeType === Node.DOCUMENT_NODE
+          ? null
+          : blockOf(root);
+    this.blocks = [top];
+    const start = options.startAt;
+    if (start) {
+      // The levels between the root and the start node, from the top down.
+      const above: Element[] = [];
+      for (let p = start.parentNode; p && p !== root; p = p.parentNode) above.push(p as Element);
+      for (let i = above.length - 1; i >= 0; i--) {
+        const el = above[i]!;
+        this.blocks.push(INLINE.has(el.tagName) ? this.top : el);
+      }
+      this.walker.currentNode = start;
+      this.node = start;
+    } else if (root.nodeType === Node.TEXT_NODE) {
+      // A rescan of a single text node: the root's own text.
+      this.node = root;
+    } else this.node = this.walker.firstChild();
     // A document in design mode is all editor.
     if (doc.designMode === 'on') this.finished = true;
-    if (options.startAt) {
-      this.walker.currentNode = options.startAt;
-      this.pending = options.startAt;
-      this.started = true;
-    }
   }
 
   get done(): boolean {
@@ -194,98 +245,110 @@ export class SegmentReader {
     return this.finished || this.walker.currentNode.isConnected;
   }
 
-  /** The next node of the walk after the whole subtree of `el`, or null at the end. */
-  private after(el: Node): Node | null {
+  /** How many text nodes the segment last returned by `nextText` has. */
+  get count(): number {
+    return this.held;
+  }
+
+  /** Text node `i` of the segment last returned by `nextText`. */
+  nodeAt(i: number): Text {
+    return this.nodes[i]!;
+  }
+
+  /** The segment last returned by `nextText`, as a segment of its own (copies of its node lists). */
+  segment(text: string): Segment {
+    return {
+      text,
+      nodes: this.nodes.slice(0, this.held),
+      // Most segments are one node: they share one list of starts.
+      starts: this.held === 1 ? ONE_NODE : this.starts.slice(0, this.held),
+    };
+  }
+
+  /** The block of the level the walk is at. */
+  private get top(): Element | null {
+    return this.blocks[this.blocks.length - 1] ?? null;
+  }
+
+  /** Past the current node's subtree: its next sibling, or up and on; null at the end of the walk. */
+  private skip(): Node | null {
     const w = this.walker;
-    w.currentNode = el;
     for (;;) {
       const sibling = w.nextSibling();
-      if (sibling) return sibling;
-      if (!w.parentNode()) return null;
+      if (sibling !== null) return sibling;
+      if (this.blocks.length <= 1 || w.parentNode() === null) return null;
+      this.blocks.pop();
     }
-  }
-
-  private advance(): Node | null {
-    if (this.pending) {
-      const node = this.pending;
-      this.pending = null;
-      return node;
-    }
-    if (!this.started) {
-      this.started = true;
-      // The root's own text (a rescan of a single text node) comes first.
-      if (this.root.nodeType === Node.TEXT_NODE) return this.root;
-    }
-    return this.walker.nextNode();
-  }
-
-  /** Ends the segment being built; returns it if it has any non-space text. */
-  private flush(): Segment | null {
-    const segment =
-      this.nodes.length > 0 && hasText(this.text)
-        ? { text: this.text, nodes: this.nodes, starts: this.starts }
-        : null;
-    this.text = '';
-    this.nodes = [];
-    this.starts = [];
-    return segment;
   }
 
   private add(node: Text, data: string): void {
-    this.starts.push(this.text.length);
-    this.nodes.push(node);
-    this.text = this.text.length === 0 ? data : this.text + data;
+    this.nodes[this.held] = node;
+    this.starts[this.held] = this.text.length;
+    this.held++;
+    this.text = this.held === 1 ? data : this.text + data;
   }
 
-  /** The next segment, or null when the walk is over. */
-  next(): Segment | null {
+  /**
+   * The text of the next run of inline content, white space only or not, or null when the walk is
+   * over. Its nodes are `nodeAt(0 … count - 1)` until the next call. Nothing is allocated for it
+   * but its text, so a caller that finds nothing in it keeps nothing.
+   */
+  nextText(): string | null {
+    this.held = 0;
+    this.text = '';
+    if (this.carried !== null) {
+      this.add(this.carried, this.carriedData);
+      this.carried = null;
+      this.carriedData = '';
+    }
     while (!this.finished) {
-      const node = this.pending === null && this.started ? this.walker.nextNode() : this.advance();
+      const node = this.node;
       if (node === null || node === this.stopAt) {
         this.finished = true;
-        return this.flush();
+        break;
       }
-      // One call tells text from element and gives the tag: a content script pays for each call
-      // into the page's DOM (its own wrappers, in its own world).
+      // One call tells text from element and gives the tag.
       const name = node.nodeName;
-      if (name !== '#text') {
-        // The walker shows elements and text only.
-        const el = node as Element;
-        const tag = name;
-        if (SKIPPED.has(tag) || (this.hosts.size > 0 && this.hosts.has(el))) {
-          this.pending = this.after(el);
-          if (this.pending === null) this.finished = true;
-          // A skipped element is no line break: "a <button>b</button> c" stays one segment.
-          if (this.finished) return this.flush();
-          continue;
+      if (name === '#text') {
+        // Its block before the walk moves on (and perhaps up).
+        const own = this.top;
+        this.node = this.skip();
+        const textNode = node as Text;
+        const data = textNode.data;
+        if (data.length === 0) continue;
+        if (own !== this.block) {
+          this.block = own;
+          if (this.held > 0) {
+            this.carried = textNode;
+            this.carriedData = data;
+            return this.text;
+          }
         }
-        if (!INLINE.has(tag)) {
-          const segment = this.flush();
-          if (segment) return segment;
-        }
-        continue;
-      }
-      const textNode = node as Text;
-      const data = textNode.data;
-      if (data.length === 0) continue;
-      const parent = textNode.parentNode;
-      let own: Element | null;
-      if (parent === this.lastParent) own = this.lastBlock;
-      else {
-        own = blockOf(textNode);
-        this.lastParent = parent;
-        this.lastBlock = own;
-      }
-      if (own !== this.block) {
-        this.block = own;
-        const segment = this.flush();
         this.add(textNode, data);
-        if (segment) return segment;
         continue;
       }
-      this.starts.push(this.text.length);
-      this.nodes.push(textNode);
-      this.text = this.text.length === 0 ? data : this.text + data;
+      // The walker shows elements and text only.
+      const el = node as Element;
+      if (SKIPPED.has(name) || (this.hosts.size > 0 && this.hosts.has(el))) {
+        // A skipped element is no line break: "a <button>b</button> c" stays one segment.
+        this.node = this.skip();
+        continue;
+      }
+      const inline = INLINE.has(name);
+      const child = this.walker.firstChild();
+      if (child !== null) {
+        this.blocks.push(inline ? this.top : el);
+        this.node = child;
+      } else this.node = this.skip();
+      if (!inline && this.held > 0) return this.text;
+    }
+    return this.held > 0 ? this.text : null;
+  }
+
+  /** The next segment with some non-space text, or null when the walk is over. */
+  next(): Segment | null {
+    for (let text = this.nextText(); text !== null; text = this.nextText()) {
+      if (hasText(text)) return this.segment(text);
     }
     return null;
   }
@@ -299,14 +362,11 @@ export function collectSegments(root: Node): Segment[] {
   return segments;
 }
 
-/** The node holding `offset` of the segment, and the offset inside it. */
-export function locate(
-  segment: Pick<Segment, 'nodes' | 'starts'>,
-  offset: number,
-  atEnd: boolean,
-): { index: number; node: Text; offset: number } {
-  const { starts, nodes } = segment;
-  // Binary search for the last node starting at or before offset (strictly before for an end).
+/**
+ * Index of the node of a segment holding `offset`: the last node starting at or before it (strictly
+ * before for an end, so an end stays in the node it closes).
+ */
+export function nodeIndex(starts: readonly number[], offset: number, atEnd: boolean): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -315,5 +375,15 @@ export function locate(
     if (s < offset || (!atEnd && s === offset)) lo = mid;
     else hi = mid - 1;
   }
-  return { index: lo, node: nodes[lo]!, offset: offset - starts[lo]! };
+  return lo;
+}
+
+/** The node holding `offset` of the segment, and the offset inside it. */
+export function locate(
+  segment: Pick<Segment, 'nodes' | 'starts'>,
+  offset: number,
+  atEnd: boolean,
+): { index: number; node: Text; offset: number } {
+  const index = nodeIndex(segment.starts, offset, atEnd);
+  return { index, node: segment.nodes[index]!, offset: offset - segment.starts[index]! };
 }

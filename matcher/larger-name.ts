@@ -5,7 +5,7 @@
  */
 
 /** Capitalised words that end an organisation's name: "<place> Stock Exchange", "<place> Daily". */
-const HEADS_AFTER = new Set(
+export const HEADS_AFTER: ReadonlySet<string> = new Set(
   [
     'exchange',
     'stock',
@@ -45,19 +45,73 @@ const HEADS_AFTER = new Set(
 );
 
 /** Capitalised words that begin one: "Air France", "Statistics Canada", "First Chicago". */
-const HEADS_BEFORE = new Set(['air', 'statistics', 'media', 'first', 'radio', 'bank of', 'university of']);
+export const HEADS_BEFORE: ReadonlySet<string> = new Set([
+  'air',
+  'statistics',
+  'media',
+  'first',
+  'radio',
+  'bank of',
+  'university of',
+]);
 
 /** Up to three capitalised words right after the match: "<place> Cotton Exchange". */
 const WORDS_AFTER = /^(?:[ \t]+[\p{Lu}][\p{L}&.]*){1,3}/u;
 const WORDS_BEFORE = /([\p{Lu}][\p{L}]*)(?:[ \t]+(of))?[ \t]+$/u;
 
+const isBlank = (c: number): boolean => c === 0x20 || c === 0x09;
+
+/**
+ * Whether a capitalised word follows the match across spaces or tabs, as WORDS_AFTER needs: told
+ * from a few units, so most matches (followed by punctuation or a lower-case word) skip the
+ * regular expression.
+ */
+function capitalAfter(text: string, end: number): boolean {
+  if (!isBlank(text.charCodeAt(end))) return false;
+  let i = end + 1;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  // ASCII capitals are A-Z; beyond ASCII the regular expression decides.
+  return c >= 0x80 || (c >= 0x41 && c <= 0x5a);
+}
+
+/** Whether text ending at `last` (inclusive) ends with `word`, ASCII letters compared without case. */
+function endsWith(text: string, last: number, word: string, anyCase: boolean): boolean {
+  const from = last - word.length + 1;
+  if (from < 0) return false;
+  for (let k = 0; k < word.length; k++) {
+    let c = text.charCodeAt(from + k);
+    if (anyCase && c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (c !== word.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** The single words of HEADS_BEFORE, and the "of" that the others end with. */
+const HEAD_WORDS = [...HEADS_BEFORE].filter((h) => !h.includes(' '));
+
+/**
+ * Whether the words before the match could end in a head of HEADS_BEFORE, as WORDS_BEFORE would
+ * capture it: spaces or tabs, then one of the single-word heads or "of".
+ */
+function headBefore(text: string, start: number): boolean {
+  if (start === 0 || !isBlank(text.charCodeAt(start - 1))) return false;
+  let j = start - 2;
+  while (j >= 0 && isBlank(text.charCodeAt(j))) j--;
+  if (j < 0) return false;
+  return endsWith(text, j, 'of', false) || HEAD_WORDS.some((w) => endsWith(text, j, w, true));
+}
+
 export function insideLargerName(text: string, start: number, end: number): boolean {
-  const after = WORDS_AFTER.exec(text.slice(end, end + 60));
+  const after = capitalAfter(text, end) ? WORDS_AFTER.exec(text.slice(end, end + 60)) : null;
   if (after) {
     const words = after[0].trim().split(/[ \t]+/);
     if (words.some((w) => HEADS_AFTER.has(w.replace(/\.$/, '').toLowerCase()))) return true;
   }
-  const before = WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start));
+  const before = headBefore(text, start)
+    ? WORDS_BEFORE.exec(text.slice(Math.max(0, start - 40), start))
+    : null;
   if (before) {
     const head = before[2] ? `${before[1]!.toLowerCase()} of` : before[1]!.toLowerCase();
     if (HEADS_BEFORE.has(head)) return true;

@@ -108,6 +108,8 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
 
   // Terminal nodes passed on the current walk and where they end, longest last; reused (and grown
   // for a glossary of very long terms).
+  /** The one-term lists of candidates, by term. */
+  const single: (readonly number[] | undefined)[] = [];
   let stopNodes = new Int32Array(64);
   let stopEnds = new Int32Array(64);
 
@@ -170,12 +172,16 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
     for (let s = stops - 1; s >= 0; s--) {
       const stop = stopNodes[s]!;
       const end = stopEnds[s]!;
-      const fitting: number[] = [];
+      let first = -1;
+      let more: number[] | null = null;
       for (let e = endStart[stop]!; e < endStart[stop + 1]!; e++) {
         const term = ends === null ? e : ends[e]!;
-        if (caseFits(text, start, end, term)) fitting.push(term);
+        if (!caseFits(text, start, end, term)) continue;
+        if (first < 0) first = term;
+        else (more ??= [first]).push(term);
       }
-      if (fitting.length > 0) return { start, end, terms: fitting };
+      // Most candidates have one term: its list is made once and shared (candidates never change it).
+      if (first >= 0) return { start, end, terms: more ?? (single[first] ??= [first]) };
     }
     return null;
   }
@@ -192,7 +198,8 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
         // Inlined by hand: a content script's first scan runs mostly before the JIT steps in.
         const code = text.charCodeAt(i);
         const word = ((code < 128 ? ASCII_CLASS[code]! : unitClass(code)) & WORD) !== 0;
-        if (word && !prevWord) {
+        // No walk from an ASCII unit that no term begins with: most words of a page.
+        if (word && !prevWord && (code >= 128 || rootAscii[ASCII_FOLD[code]!] !== 0)) {
           const hit = longestAt(text, i);
           if (hit) {
             found.push(hit);

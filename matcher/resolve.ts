@@ -26,7 +26,30 @@ export function presentOnPage(terms: readonly Term[], candidates: Iterable<Candi
  * does not know ("New York" in "New York Cotton Exchange"). What every caller of the matcher uses.
  */
 export function candidatesIn(matcher: Matcher, text: string): Candidate[] {
-  return matcher.scan(text).filter((c) => !insideLargerName(text, c.start, c.end));
+  const found = matcher.scan(text);
+  // Kept in place: the scan's array is ours, and most candidates stay.
+  let kept = 0;
+  for (const c of found) if (!insideLargerName(text, c.start, c.end)) found[kept++] = c;
+  found.length = kept;
+  return found;
+}
+
+/**
+ * The term a candidate takes: the first of its terms whose condition holds (`present` has one of
+ * the keys it requires, or it requires none), or -1 when none does.
+ */
+export function chooseTerm(
+  terms: readonly Term[],
+  candidate: Candidate,
+  present: ReadonlySet<number>,
+): number {
+  for (const t of candidate.terms) {
+    const term = terms[t]!;
+    if (term.entry < 0) continue;
+    if (!term.requires) return t;
+    for (const key of term.requires) if (present.has(key)) return t;
+  }
+  return -1;
 }
 
 /** Keeps the candidates that are mentions; each takes the first of its terms whose condition holds. */
@@ -37,14 +60,8 @@ export function resolveMentions(
 ): Mention[] {
   const mentions: Mention[] = [];
   for (const c of candidates) {
-    const chosen = c.terms.find((t) => {
-      const term = terms[t]!;
-      if (term.entry < 0) return false;
-      return !term.requires || term.requires.some((key) => present.has(key));
-    });
-    if (chosen !== undefined) {
-      mentions.push({ start: c.start, end: c.end, entry: terms[chosen]!.entry, term: chosen });
-    }
+    const chosen = chooseTerm(terms, c, present);
+    if (chosen >= 0) mentions.push({ start: c.start, end: c.end, entry: terms[chosen]!.entry, term: chosen });
   }
   return mentions;
 }
