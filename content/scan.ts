@@ -179,12 +179,14 @@ const WINDOW_SLACK = 24;
  * Marks slices of work in the page's performance timeline (standard, cheap entries: the benchmark
  * reads them; they show only names and times, which the page can already tell from the marks).
  */
-let updateMeasures = 0;
-function measure(name: string, start: number, end: number): void {
-  if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
-  // A page open for days changes often: keep the timeline from growing without end.
-  if (name === 'backstory:update' && ++updateMeasures % 1000 === 0) performance.clearMeasures(name);
-  performance.measure(name, { start, end });
+function timeline(): (name: string, start: number, end: number) => void {
+  let updates = 0;
+  return (name, start, end) => {
+    if (typeof performance === 'undefined' || typeof performance.measure !== 'function') return;
+    // A page open for days changes often: keep the timeline from growing without end.
+    if (name === 'backstory:update' && ++updates % 1000 === 0) performance.clearMeasures(name);
+    performance.measure(name, { start, end });
+  };
 }
 
 const sameNumbers = (a: readonly number[], b: readonly number[]): boolean =>
@@ -193,6 +195,7 @@ const sameNumbers = (a: readonly number[], b: readonly number[]): boolean =>
 export function createScanner(options: ScannerOptions) {
   const { doc, matcher, painter, signal } = options;
   const win = doc.defaultView ?? window;
+  const measure = timeline();
   // The clock is read once a segment: \`performance\` looked up on the global object each time
   // costs a content script several times the call itself.
   const clock = performance;
