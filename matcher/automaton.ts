@@ -1,9 +1,10 @@
 /**
  * The matcher's automaton: a radix trie over the folded keys of the terms (a character trie whose
  * single-child chains are merged into one edge). It is built once, at build time for the extension
- * (glossary/vite-plugin.ts), and shipped as one string of labels and node shapes (`PackedTrie`):
- * one tight loop over it in a tab turns the shapes into the positions the matcher walks. No objects
- * per node: a content script runs cold, and every call in a loop is interpreted at first. The cost of a
+ * (glossary/vite-plugin.ts), and shipped as byte arrays in base64: a tab decodes them with the
+ * browser's own base64 decoder, and one tight loop over the nodes turns per-node counts (small
+ * numbers, which compress well) into the positions the matcher walks. No varints, no objects per
+ * node: a content script runs cold, and every call in a loop is interpreted at first. The cost of a
  * scan does not grow with the number of terms, only with the text (each word start walks at most
  * one path of the trie).
  *
@@ -12,18 +13,22 @@
  */
 import { foldText } from './text';
 
-/**
- * The automaton as shipped: one string. Each node in order is its label followed by its shape:
- * how many terms end there and how many children it has, as a capital ASCII letter, which a folded
- * key never holds (see `packTrie`). Labels and shapes side by side compress far better than
- * separate arrays of counts.
- */
+/** The automaton as shipped: strings only. */
 export interface PackedTrie {
-  readonly nodes: string;
-  /** Varints: the counts of the shapes too large for one letter (see `packTrie`). */
-  readonly longShapes: string;
+  /** Every node's label, in node order. */
+  readonly labels: string;
   readonly size: number;
   readonly endTotal: number;
+  /**
+   * Base64 of per-node counts, 8-bit, or 16-bit little-endian where `wide` says so: each node's
+   * label length, number of children, and number of terms ending there.
+   */
+  readonly labelLength: string;
+  readonly children: string;
+  readonly endCount: string;
+  /** Base64 of the nodes that get a table of their own (`FAT_CHILDREN`), 32-bit little-endian. */
+  readonly fat: string;
+  readonly wide: { readonly labelLength: boolean; readonly children: boolean; readonly endCount: boolean };
   /**
    * Varints: the indexes of the terms ending at each node, in node order, ascending per node. Empty
    * when those indexes are simply 0, 1, 2… (terms listed in key order, as the shipped index does).
@@ -219,6 +224,9 @@ function finishTrie(trie: Omit<Trie, 'rootAscii' | 'fatOf' | 'fatTable'>): Trie 
   return { ...trie, rootAscii, fatOf, fatTable };
 }
 
+/** Little-endian bytes of a typed array (every engine Backstory runs on is little-endian). */
+const bytesOf = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+
 export function toBase64(bytes: Uint8Array): string {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) {
@@ -241,52 +249,52 @@ export function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
-// A node's shape, after its label, is one letter: 'A' + ends × 8 + children for up to 2 ends and
-// 7 children ('A'–'X'), or 'Y' for any other shape, whose two counts are the next pair of varints
-// in `longShapes`. One letter a node lets a tab take labels and shapes apart with the engine's own
-// string functions instead of a loop over every unit, which a content script runs interpreted.
-const A = 0x41;
-const Y = 0x59;
-const SHORT_ENDS = 2;
-const SHORT_CHILDREN = 7;
+/** Per-node counts: 8-bit when they all fit. */
+function counts(values: ArrayLike<number>): Uint8Array | Uint16Array {
+  const list = Array.from(values);
+  return list.some((v) => v > 0xff) ? Uint16Array.from(list) : Uint8Array.from(list);
+}
 
 export function packTrie(trie: Trie): PackedTrie {
-  const { size, labels, labelStart, endStart, children } = trie;
-  let nodes = '';
-  let longShapes = '';
-  for (let i = 0; i < size; i++) {
-    const label = labels.slice(labelStart[i], labelStart[i + 1]);
-    if (/[A-Z]/.test(label)) throw new Error(`packed trie: label "${label}" is not folded`);
-    const ends = endStart[i + 1]! - endStart[i]!;
-    const kids = children[i]!;
-    if (ends <= SHORT_ENDS && kids <= SHORT_CHILDREN)
-      nodes += label + String.fromCharCode(A + ends * 8 + kids);
-    else {
-      nodes += label + 'Y';
-      longShapes += writeVarint(ends) + writeVarint(kids);
-    }
-  }
+  const { size, labelStart, endStart } = trie;
+  const labelLength = counts(Array.from({ length: size }, (_, i) => labelStart[i + 1]! - labelStart[i]!));
+  const endCount = counts(Array.from({ length: size }, (_, i) => endStart[i + 1]! - endStart[i]!));
+  const children = counts(trie.children);
   let ends = '';
   if (trie.ends) for (const term of trie.ends) ends += writeVarint(term);
-  return { nodes, longShapes, size, endTotal: endStart[size]!, ends };
+  return {
+    labels: trie.labels,
+    size,
+    endTotal: endStart[size]!,
+    labelLength: toBase64(bytesOf(labelLength)),
+    children: toBase64(bytesOf(children)),
+    endCount: toBase64(bytesOf(endCount)),
+    fat: toBase64(bytesOf(trie.fat)),
+    wide: {
+      labelLength: labelLength instanceof Uint16Array,
+      children: children instanceof Uint16Array,
+      endCount: endCount instanceof Uint16Array,
+    },
+    ends,
+  };
+}
+
+function decodeCounts(text: string, wide: boolean): Uint8Array | Uint16Array {
+  const bytes = fromBase64(text);
+  return wide ? new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2) : bytes;
 }
 
 export function unpackTrie(packed: PackedTrie): Trie {
-  const { size, nodes } = packed;
-  const labels = nodes.replace(/[A-Z]/g, '');
-  const shapes = nodes.replace(/[^A-Z]/g, '');
-  // Node i's label is the text before its shape: split hands over every label's length at once.
-  const parts = nodes.split(/[A-Z]/);
-  if (shapes.length !== size || parts.length !== size + 1 || parts[size] !== '') {
-    throw new Error('packed trie: shapes and size disagree');
-  }
-  const long = new VarintReader(packed.longShapes);
-  const wideIndexes = labels.length >= 0x10000 || size >= 0x10000 || packed.endTotal >= 0x10000;
+  const { size } = packed;
+  const labelLength = decodeCounts(packed.labelLength, packed.wide.labelLength);
+  const children = decodeCounts(packed.children, packed.wide.children);
+  const endCount = decodeCounts(packed.endCount, packed.wide.endCount);
+  const fatBytes = fromBase64(packed.fat);
+  const fat = new Uint32Array(fatBytes.buffer, fatBytes.byteOffset, fatBytes.byteLength / 4);
+  const wideIndexes = packed.labels.length >= 0x10000 || size >= 0x10000 || packed.endTotal >= 0x10000;
   const labelStart = wideIndexes ? new Uint32Array(size + 1) : new Uint16Array(size + 1);
   const endStart = wideIndexes ? new Uint32Array(size + 1) : new Uint16Array(size + 1);
   const next = wideIndexes ? new Uint32Array(size) : new Uint16Array(size);
-  const children = new Uint16Array(size);
-  const fat: number[] = [];
   // One pass in node order: positions are running sums, and each open node on the current path
   // remembers how many children are still to come and its last child, to link the next one.
   const left = new Int32Array(size + 1);
@@ -295,37 +303,25 @@ export function unpackTrie(packed: PackedTrie): Trie {
   let label = 0;
   let end = 0;
   for (let i = 0; i < size; i++) {
-    const code = shapes.charCodeAt(i);
-    let ends: number;
-    let kids: number;
-    if (code === Y) {
-      ends = long.read();
-      kids = long.read();
-    } else if (code < Y) {
-      ends = (code - A) >> 3;
-      kids = (code - A) & 7;
-    } else throw new Error('packed trie: bad shape');
-    label += parts[i]!.length;
-    end += ends;
+    label += labelLength[i]!;
+    end += endCount[i]!;
     labelStart[i + 1] = label;
     endStart[i + 1] = end;
-    children[i] = kids;
-    if (kids >= FAT_CHILDREN) fat.push(i);
     if (i > 0) {
       const top = depth - 1;
       if (lastChild[top] !== 0) next[lastChild[top]!] = i;
       lastChild[top] = i;
       left[top]!--;
     }
-    if (kids !== 0) {
-      left[depth] = kids;
+    if (children[i] !== 0) {
+      left[depth] = children[i]!;
       lastChild[depth] = 0;
       depth++;
     }
     while (depth > 0 && left[depth - 1] === 0) depth--;
   }
-  if (!long.done || end !== packed.endTotal || depth !== 0) {
-    throw new Error('packed trie: shapes and labels disagree');
+  if (label !== packed.labels.length || end !== packed.endTotal || depth !== 0) {
+    throw new Error('packed trie: counts and labels disagree');
   }
   let ends: Int32Array | null = null;
   if (packed.ends !== '') {
@@ -333,7 +329,7 @@ export function unpackTrie(packed: PackedTrie): Trie {
     const reader = new VarintReader(packed.ends);
     for (let e = 0; e < packed.endTotal; e++) ends[e] = reader.read();
   }
-  return finishTrie({ labels, size, labelStart, next, children, endStart, ends, fat: Uint32Array.from(fat) });
+  return finishTrie({ labels: packed.labels, size, labelStart, next, children, endStart, ends, fat });
 }
 
 /** The folded key that ends at `node`: found by walking down from the root, for the rare caller. */
