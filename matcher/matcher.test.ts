@@ -55,6 +55,13 @@ describe('word boundaries', () => {
     ['Russiaé', []],
     ['in the U.S. today', [['U.S.', US]]],
     ['New Yorker', []],
+    // Beside characters outside the BMP: an emoji is a symbol, a mathematical letter a letter.
+    ['😀NATO', [['NATO', NATO]]],
+    ['NATO😀 met', [['NATO', NATO]]],
+    ['🇺🇦Russia🇺🇦', [['Russia', RUSSIA]]],
+    ['𝐀NATO', []],
+    ['NATO𝐀', []],
+    ['\udc00NATO\ud83d', [['NATO', NATO]]],
   ])('%j', (text, expected) => {
     expect(spot(text)).toEqual(expected);
   });

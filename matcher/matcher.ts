@@ -9,7 +9,16 @@
  */
 import type { CaseRule } from '../glossary/schema';
 import { buildTermTrie, type Trie } from './automaton';
-import { foldedUnit, normaliseText, normaliseUnit, SPACE, unitClass, WORD } from './text';
+import {
+  foldedUnit,
+  isWordAt,
+  normaliseText,
+  normaliseUnit,
+  SPACE,
+  SURROGATE,
+  unitClass,
+  WORD,
+} from './text';
 
 export interface Term {
   /** The alias as written in the glossary. */
@@ -74,6 +83,12 @@ for (let c = 0; c < 128; c++) {
 }
 
 const classOf = (code: number): number => (code < 128 ? ASCII_CLASS[code]! : unitClass(code));
+
+/** Whether text[i] is part of a word; a surrogate half is judged with its pair. */
+function wordAt(text: string, i: number): boolean {
+  const kind = classOf(text.charCodeAt(i));
+  return (kind & SURROGATE) !== 0 ? isWordAt(text, i) : (kind & WORD) !== 0;
+}
 
 /** A matcher over `terms` walking `trie`, which must have been built from the same terms. */
 export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
@@ -154,10 +169,7 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
       node = child;
       if (endStart[node] !== endStart[node + 1]) {
         // A term ending in a word unit must not run on into a longer word ("Nato" in "Natoli").
-        const runsOn =
-          (classOf(text.charCodeAt(pos - 1)) & WORD) !== 0 &&
-          pos < len &&
-          (classOf(text.charCodeAt(pos)) & WORD) !== 0;
+        const runsOn = wordAt(text, pos - 1) && pos < len && wordAt(text, pos);
         if (!runsOn) {
           if (stops === stopNodes.length) {
             stopNodes = Int32Array.from({ length: stops * 2 }, (_, i) => stopNodes[i] ?? 0);
@@ -197,14 +209,15 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
       while (i < len) {
         // Inlined by hand: a content script's first scan runs mostly before the JIT steps in.
         const code = text.charCodeAt(i);
-        const word = ((code < 128 ? ASCII_CLASS[code]! : unitClass(code)) & WORD) !== 0;
+        const kind = code < 128 ? ASCII_CLASS[code]! : unitClass(code);
+        const word = (kind & SURROGATE) !== 0 ? isWordAt(text, i) : (kind & WORD) !== 0;
         // No walk from an ASCII unit that no term begins with: most words of a page.
         if (word && !prevWord && (code >= 128 || rootAscii[ASCII_FOLD[code]!] !== 0)) {
           const hit = longestAt(text, i);
           if (hit) {
             found.push(hit);
             i = hit.end;
-            prevWord = (classOf(text.charCodeAt(i - 1)) & WORD) !== 0;
+            prevWord = wordAt(text, i - 1);
             continue;
           }
         }

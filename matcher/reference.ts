@@ -4,7 +4,7 @@
  * fits its case rule wins. Slow, and obviously right.
  */
 import type { Candidate, Term } from './matcher';
-import { foldUnit, foldText, isSpaceUnit, isWordUnit, normaliseText } from './text';
+import { foldUnit, foldText, isSpaceUnit, isWordAt, normaliseText } from './text';
 
 /** Where `key` (folded) matches `text` from `start`, or -1; a white space run matches one space. */
 function matchKeyAt(text: string, start: number, key: string): number {
@@ -36,15 +36,14 @@ export function referenceScan(terms: readonly Term[], text: string): Candidate[]
   const found: Candidate[] = [];
   let i = 0;
   while (i < text.length) {
-    const wordStart = isWordUnit(text.charCodeAt(i)) && (i === 0 || !isWordUnit(text.charCodeAt(i - 1)));
+    const wordStart = isWordAt(text, i) && (i === 0 || !isWordAt(text, i - 1));
     if (wordStart) {
       let bestEnd = -1;
       let best: number[] = [];
       terms.forEach((term, t) => {
         const end = matchKeyAt(text, i, keys[t]!);
         if (end < 0) return;
-        if (isWordUnit(text.charCodeAt(end - 1)) && end < text.length && isWordUnit(text.charCodeAt(end)))
-          return;
+        if (isWordAt(text, end - 1) && end < text.length && isWordAt(text, end)) return;
         if (!caseFits(text.slice(i, end), term)) return;
         if (end > bestEnd) {
           bestEnd = end;

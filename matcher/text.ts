@@ -5,14 +5,31 @@
 
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 
-/** A letter, digit or combining mark: what a word is made of, in any script. */
+const isSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdfff;
+
+/**
+ * A letter, digit or combining mark: what a word is made of, in any script. A surrogate half is
+ * not one on its own: whether it belongs to a word depends on its pair (`isWordAt`).
+ */
 export function isWordUnit(code: number): boolean {
   if (code < 0x80) {
     return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   }
-  // Surrogate halves count as word units: a match never starts or ends beside one.
-  if (code >= 0xd800 && code <= 0xdfff) return true;
+  if (isSurrogate(code)) return false;
   return WORD_RE.test(String.fromCharCode(code));
+}
+
+/**
+ * Whether the unit at `i` of `text` is part of a word, judged by its whole code point: "😀NATO"
+ * has a word boundary before "NATO" (an emoji is a symbol), "𝐀NATO" does not (a letter). A lone
+ * surrogate half is no part of a word.
+ */
+export function isWordAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (!isSurrogate(code)) return isWordUnit(code);
+  const start = code >= 0xdc00 ? i - 1 : i;
+  const point = start >= 0 ? text.codePointAt(start) : undefined;
+  return point !== undefined && point > 0xffff && WORD_RE.test(String.fromCodePoint(point));
 }
 
 export function isSpaceUnit(code: number): boolean {
@@ -81,6 +98,8 @@ export function foldText(text: string): string {
 export const WORD = 1;
 /** Bit set in `unitClass` for a white space unit. */
 export const SPACE = 2;
+/** Bit set in `unitClass` for a surrogate half: ask `isWordAt`, which reads its pair. */
+export const SURROGATE = 4;
 
 const classBlocks: (Uint8Array | undefined)[] = [];
 const foldBlocks: (Uint16Array | undefined)[] = [];
@@ -98,12 +117,16 @@ function blockText(high: number): string {
 // regular expression and one `toLowerCase` over the block beat 256 of each.
 function fillClassBlock(high: number): Uint8Array {
   const block = new Uint8Array(256);
-  // Surrogate halves are word units as a rule (isWordUnit); other blocks are classified in one pass,
-  // each word unit replaced by U+0001 (no unit of a block above ASCII is U+0001 itself).
+  // Surrogate halves are classed by their pair (SURROGATE); other blocks are classified in one
+  // pass, each word unit replaced by U+0001 (no unit of a block above ASCII is U+0001 itself).
   const surrogates = high >= 0xd8 && high <= 0xdf;
   const marked = surrogates || high === 0 ? '' : blockText(high).replace(WORD_ALL, '\u0001');
   for (let low = 0; low < 256; low++) {
     const code = (high << 8) | low;
+    if (surrogates) {
+      block[low] = SURROGATE;
+      continue;
+    }
     const word = marked.length === 256 ? marked.charCodeAt(low) === 1 : isWordUnit(code);
     block[low] = (word ? WORD : 0) | (isSpaceUnit(code) ? SPACE : 0);
   }
@@ -127,7 +150,10 @@ function fillFoldBlock(high: number): Uint16Array {
   return block;
 }
 
-/** `WORD`, `SPACE` or 0 for one UTF-16 unit; same answers as `isWordUnit` and `isSpaceUnit`. */
+/**
+ * `WORD`, `SPACE` or 0 for one UTF-16 unit, the same answers as `isWordUnit` and `isSpaceUnit`;
+ * `SURROGATE` for a surrogate half.
+ */
 export function unitClass(code: number): number {
   const block = classBlocks[code >> 8] ?? fillClassBlock(code >> 8);
   return block[code & 0xff]!;
