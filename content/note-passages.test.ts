@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../storage/note-model';
+import { makeNote } from '../popup/test-fakes';
 import { anchorPassages, quoteFor } from './note-passages';
 
-const note = (id: string, quote: Note['quote']): Note => ({
-  id,
-  entryId: null,
-  text: id,
-  tags: [],
-  createdAt: 0,
-  updatedAt: 0,
-  pageUrl: 'https://news.example/a',
-  pageTitle: 'A',
-  pageDate: null,
-  quote,
-  history: [],
-});
+const note = (id: string, quote: Note['quote']): Note => makeNote({ id, entryId: null, text: id, quote });
 
 describe('quoteFor', () => {
   it('leaves out white space at the edges and keeps context', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../storage/note-model';
+import { makeNote } from '../popup/test-fakes';
 import { findPassages, quoteOfRange } from './page-quotes';
 
 function page(html: string) {
@@ -10,19 +11,7 @@ function page(html: string) {
   return div;
 }
 
-const note = (id: string, quote: Note['quote']): Note => ({
-  id,
-  entryId: null,
-  text: id,
-  tags: [],
-  createdAt: 0,
-  updatedAt: 0,
-  pageUrl: 'https://news.example/a',
-  pageTitle: 'A',
-  pageDate: null,
-  quote,
-  history: [],
-});
+const note = (id: string, quote: Note['quote']): Note => makeNote({ id, entryId: null, text: id, quote });
 
 describe('quoteOfRange', () => {
   it('quotes a selection without its edge spaces, with context, and gives the range it covers', () => {

@@ -9,7 +9,7 @@ import type { ReaderEntry } from '../storage/reader-entries';
 
 export function withReaderEntries(index: GlossaryIndex, entries: readonly ReaderEntry[]): GlossaryIndex {
   if (entries.length === 0) return index;
-  const base = index.ids.length;
+  const base = index.kinds.length;
   const terms: Term[] = [...index.terms];
   entries.forEach((e, i) => {
     const seen = new Set<string>();
@@ -21,9 +21,16 @@ export function withReaderEntries(index: GlossaryIndex, entries: readonly Reader
       terms.push({ text, entry: base + i, case: 'upper-ok' });
     }
   });
+  // The bundled names and ids are worked out on first use (glossary/pack.ts): joined only then too.
+  let ids: string[] | null = null;
+  let names: string[] | null = null;
   return {
-    ids: [...index.ids, ...entries.map((e) => e.id)],
-    names: [...index.names, ...entries.map((e) => e.name)],
+    get ids() {
+      return (ids ??= [...index.ids, ...entries.map((e) => e.id)]);
+    },
+    get names() {
+      return (names ??= [...index.names, ...entries.map((e) => e.name)]);
+    },
     kinds: [...index.kinds, ...entries.map((e) => e.kind)],
     terms,
   };
