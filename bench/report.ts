@@ -25,6 +25,9 @@ export interface PageRow {
   /** Bytes of V8 heap in use with Backstory minus without, after garbage collection (Chromium). */
   readonly heapAdded: number | null;
   readonly card: {
+    /** The first card of a page: it also loads the card's code. */
+    first: number | null;
+    firstLoaded: boolean | null;
     warm: number | null;
     warmLoaded: boolean | null;
     asleep: number | null;
@@ -110,6 +113,7 @@ function pageTable(rows: readonly PageRow[]): string[][] {
     'slices > 50 ms',
     'long tasks',
     'heap +KB',
+    'card first',
     'card warm',
     'card asleep',
     'updates without/with ms',
@@ -135,6 +139,9 @@ function pageTable(rows: readonly PageRow[]): string[][] {
       row.scan ? String(row.scan.over50) : 'n/a',
       row.scan?.longTasks === null || row.scan?.longTasks === undefined ? 'n/a' : String(row.scan.longTasks),
       row.heapAdded === null ? 'n/a' : (row.heapAdded / 1024).toFixed(0),
+      row.card.first === null
+        ? 'n/a'
+        : `${ms(row.card.first)}${row.card.firstLoaded === false ? ' (loading)' : ''}`,
       row.card.warm === null
         ? 'n/a'
         : `${ms(row.card.warm)}${row.card.warmLoaded === false ? ' (loading)' : ''}`,
@@ -332,7 +339,7 @@ function sections(results: BenchResults): { title: string; table: string[][]; no
           'ms are main-thread milliseconds, medians of the repeats. Walk: first TreeWalker pass over a fresh page, in the ' +
           "page's world and (Chromium) in a fresh isolated world like a content script's. Backstory: matcher start-up plus " +
           'every slice of the first scan (wall: start to all painted). Card: ms from the pointer resting on a name to the ' +
-          `card on screen, minus the ${results.openDelayMs} ms intent delay. mark.js: "> n" = stopped at the ${results.markLimit} ms ` +
+          `card on screen, minus the ${results.openDelayMs} ms intent delay; "first" is a page's first card, which also loads the card's code. mark.js: "> n" = stopped at the ${results.markLimit} ms ` +
           'limit; its time for every alias is then estimated from the share of aliases it reached (it handles them one by one).',
       });
     }
