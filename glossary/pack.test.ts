@@ -64,6 +64,22 @@ describe('packed index', () => {
     expect(back.terms.map((t) => t.text).sort()).toEqual(odd.map((t) => t.text).sort());
   });
 
+  it('gives back entries and conditions of any size: many entries, cue words, own and other names', () => {
+    const terms: Term[] = [
+      { text: 'Putin', entry: 20_000, case: 'exact', requires: [20_000] },
+      { text: 'Mr. Smith', entry: 3, case: 'upper-ok', requires: [3, 20_000] },
+      { text: 'Georgia', entry: 7, case: 'exact', requires: [-5, -1] },
+      { text: 'Jordan', entry: 9, case: 'exact', requires: [4] },
+      { text: 'border', entry: -300, case: 'any' },
+      { text: 'Zebra', entry: 0, case: 'any' },
+    ];
+    const ids = Array.from({ length: 20_001 }, (_, i) => `id-${i}`);
+    const back = unpackIndex(
+      JSON.parse(JSON.stringify(packIndex({ ids, names: ids, kinds: ids.map(() => 'person'), terms }))),
+    );
+    expect(back.terms.map(plain).sort()).toEqual(terms.map(plain).sort());
+  });
+
   it('gives back names written like no term and ids that are not their slug', () => {
     const terms: Term[] = [
       { text: 'Vladimir Putin', entry: 0, case: 'exact' },

@@ -14,14 +14,17 @@
  *   Names and ids are worked out when first asked for (a card, the popup), not in every tab.
  */
 import {
-  fromBase64,
+  buildTrie,
+  charAt,
+  digitsFor,
   keyOfNode,
   nodeOfTerm,
-  buildTrie,
   packTrie,
-  toBase64,
+  readDigits,
+  toChars,
   unpackTrie,
   VarintReader,
+  writeDigits,
   writeVarint,
 } from '../matcher/automaton';
 import type { PackedTrie, Trie } from '../matcher/automaton';
@@ -38,23 +41,34 @@ export interface PackedIndex {
    * in entry order, each followed by a line break.
    */
   readonly otherNames: string;
-  /** Ids that are not the slug of their name: per line, the entry's varint and the id. */
+  /**
+   * Ids that are not the slug of their name: per line, a varint (how many entries since the last
+   * listed one) and the id.
+   */
   readonly otherIds: string;
   /**
-   * Base64, one byte per term: its case rule (bits 0–1: exact, upper-ok, any) and how its written
-   * form relates to its key (bits 2–3: the same, in capitals, in title case, in title case with
-   * the changes listed in `marks`); bit 4: its written form is its entry's name.
+   * One character per term (`toChars`): its case rule (bits 0–1: exact, upper-ok, any) and how
+   * its written form relates to its key (bits 2–3: the same, in capitals, in title case, in title
+   * case with the changes listed in `marks`); bit 4: its written form is its entry's name; bit 5:
+   * it requires its own entry's full name and nothing else (most surnames and titles).
    */
   readonly termInfo: string;
   /**
-   * Base64 of the terms' entries (negative for cue words), 16-bit or, when `wideEntries`, 32-bit.
-   * Bytes, not digits: a tab decodes them with the engine's own base64 decoder, not a loop.
+   * The terms' entries (negative for cue words) less `entryLow`, `entryDigits` characters each
+   * (`writeDigits`): a term's entry is read when asked for, so nothing is decoded up front.
    */
   readonly entries: string;
-  readonly wideEntries: boolean;
-  /** Varints, per conditional term: the term, how many keys it requires, the keys (zig-zag). */
+  readonly entryLow: number;
+  readonly entryDigits: number;
+  /**
+   * Varints, per conditional term not covered by termInfo's bit 5: how many terms since the last
+   * one listed, how many keys it requires, the keys (zig-zag).
+   */
   readonly conditions: string;
-  /** Varints, per term whose case needs them: the term, how many changes, the changes (`writeMarks`). */
+  /**
+   * Varints, per term whose case needs them: how many terms since the last one listed, how many
+   * changes, the changes (`caseMarks`).
+   */
   readonly marks: string;
   readonly trie: PackedTrie;
 }
@@ -66,6 +80,8 @@ const TITLE = 2;
 const TITLE_MARKED = 3;
 /** termInfo's flag for the term that gives its entry's name. */
 const NAME = 16;
+/** termInfo's flag for a term that requires exactly its own entry's full name. */
+const REQUIRES_OWN = 32;
 
 const zigzag = (n: number): number => (n >= 0 ? n * 2 : -n * 2 - 1);
 const unzigzag = (z: number): number => (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
@@ -160,6 +176,8 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
   const nameTerm = new Map<number, number>();
   let conditions = '';
   let marks = '';
+  let lastCondition = -1;
+  let lastMarked = -1;
   keyed.forEach(({ term, key }, t) => {
     const written = normaliseText(term.text);
     if (term.entry >= 0 && !nameTerm.has(term.entry) && written === index.names[term.entry]) {
@@ -172,35 +190,48 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
       const changes = caseMarks(written, key);
       if (changes.count > 0) {
         how = TITLE_MARKED;
-        marks += writeVarint(t) + writeVarint(changes.count) + changes.marks.map(writeVarint).join('');
+        marks += writeVarint(t - lastMarked - 1) + writeVarint(changes.count);
+        marks += changes.marks.map(writeVarint).join('');
+        lastMarked = t;
       }
     }
-    info[t] = RULES.indexOf(term.case) | (how << 2) | (nameTerm.get(term.entry) === t ? NAME : 0);
-    if (term.requires) {
-      conditions += writeVarint(t) + writeVarint(term.requires.length);
+    const own = term.requires?.length === 1 && term.requires[0] === term.entry;
+    info[t] =
+      RULES.indexOf(term.case) |
+      (how << 2) |
+      (nameTerm.get(term.entry) === t ? NAME : 0) |
+      (own ? REQUIRES_OWN : 0);
+    if (term.requires && !own) {
+      conditions += writeVarint(t - lastCondition - 1) + writeVarint(term.requires.length);
       for (const k of term.requires) conditions += writeVarint(zigzag(k));
+      lastCondition = t;
     }
   });
-  const wideEntries = entries.some((e) => e < -0x8000 || e > 0x7fff);
-  const entryArray = wideEntries ? Int32Array.from(entries) : Int16Array.from(entries);
+  const entryLow = Math.min(0, ...entries);
+  const entryDigits = digitsFor(Math.max(0, ...entries) - entryLow);
   const trie = buildTrie(keyed.map((k) => k.key));
   if (trie.ends !== null) throw new Error('packed index: terms are not in key order');
   let otherNames = '';
   let otherIds = '';
+  let lastOther = -1;
   index.names.forEach((name, entry) => {
     if (name.includes('\n')) throw new Error(`name "${name}" has a line break`);
     if (!nameTerm.has(entry)) otherNames += `${name}\n`;
     const id = index.ids[entry]!;
     if (id.includes('\n')) throw new Error(`id "${id}" has a line break`);
-    if (id !== slugOf(name)) otherIds += `${writeVarint(entry)}${id}\n`;
+    if (id !== slugOf(name)) {
+      otherIds += `${writeVarint(entry - lastOther - 1)}${id}\n`;
+      lastOther = entry;
+    }
   });
   return {
     kinds: index.kinds.map((k) => KINDS.indexOf(k)).join(''),
     otherNames,
     otherIds,
-    termInfo: toBase64(info),
-    entries: toBase64(new Uint8Array(entryArray.buffer)),
-    wideEntries,
+    termInfo: toChars(info)!,
+    entries: entries.map((e) => writeDigits(e - entryLow, entryDigits)).join(''),
+    entryLow,
+    entryDigits,
     conditions,
     marks,
     trie: packTrie(trie),
@@ -210,8 +241,11 @@ export function packIndex(index: GlossaryIndex): PackedIndex {
 /** What the terms of an unpacked index read from. */
 interface TermTable {
   readonly trie: Trie;
-  readonly info: Uint8Array;
-  readonly entries: Int16Array | Int32Array;
+  /** `PackedIndex.termInfo`: read a term at a time. */
+  readonly info: string;
+  readonly entries: string;
+  readonly entryLow: number;
+  readonly entryDigits: number;
   readonly conditions: ReadonlyMap<number, readonly number[]>;
   readonly marks: () => ReadonlyMap<number, readonly number[]>;
 }
@@ -230,34 +264,37 @@ class PackedTerm implements Term {
   }
 
   get entry(): number {
-    return this.table.entries[this.index]!;
+    const { entries, entryDigits, entryLow } = this.table;
+    return readDigits(entries, this.index * entryDigits, entryDigits) + entryLow;
   }
 
   get case(): CaseRule {
-    return RULES[this.table.info[this.index]! & 3]!;
+    return RULES[charAt(this.table.info, this.index) & 3]!;
   }
 
   get requires(): readonly number[] | undefined {
+    if (charAt(this.table.info, this.index) & REQUIRES_OWN) return [this.entry];
     return this.table.conditions.get(this.index);
   }
 
   get text(): string {
     const key = keyOfNode(this.table.trie, nodeOfTerm(this.table.trie, this.index));
-    return writtenForm(key, (this.table.info[this.index]! >> 2) & 3, this.table.marks().get(this.index));
+    return writtenForm(
+      key,
+      (charAt(this.table.info, this.index) >> 2) & 3,
+      this.table.marks().get(this.index),
+    );
   }
 }
 
 export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   const t0 = performance.now();
   const trie = unpackTrie(packed.trie);
-  const info = fromBase64(packed.termInfo);
-  const entryBytes = fromBase64(packed.entries);
-  const entries = packed.wideEntries
-    ? new Int32Array(entryBytes.buffer, entryBytes.byteOffset, entryBytes.byteLength / 4)
-    : new Int16Array(entryBytes.buffer, entryBytes.byteOffset, entryBytes.byteLength / 2);
+  const info = packed.termInfo;
   const conditions = new Map<number, number[]>();
+  let term = -1;
   for (const reader = new VarintReader(packed.conditions); !reader.done;) {
-    const term = reader.read();
+    term += reader.read() + 1;
     const keys: number[] = [];
     for (let k = reader.read(); k > 0; k--) keys.push(unzigzag(reader.read()));
     conditions.set(term, keys);
@@ -267,13 +304,15 @@ export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   const marksOf = (): ReadonlyMap<number, readonly number[]> => {
     if (marks) return marks;
     marks = new Map();
+    let marked = -1;
     for (const reader = new VarintReader(packed.marks); !reader.done;) {
-      const term = reader.read();
-      marks.set(term, readMarks(reader, reader.read()));
+      marked += reader.read() + 1;
+      marks.set(marked, readMarks(reader, reader.read()));
     }
     return marks;
   };
-  const table: TermTable = { trie, info, entries, conditions, marks: marksOf };
+  const { entries, entryLow, entryDigits } = packed;
+  const table: TermTable = { trie, info, entries, entryLow, entryDigits, conditions, marks: marksOf };
   const terms: Term[] = new Array<Term>(info.length);
   for (let t = 0; t < info.length; t++) terms[t] = new PackedTerm(table, t);
   attachTrie(terms, trie);
@@ -288,7 +327,7 @@ export function unpackIndex(packed: PackedIndex): GlossaryIndex {
 function lazyNames(
   otherNames: string,
   otherIds: string,
-  info: Uint8Array,
+  info: string,
   kinds: readonly Kind[],
   terms: readonly Term[],
 ): GlossaryIndex {
@@ -298,7 +337,7 @@ function lazyNames(
     if (names) return names;
     const list = new Array<string | undefined>(kinds.length);
     terms.forEach((term, t) => {
-      if (info[t]! & NAME) list[term.entry] = term.text;
+      if (charAt(info, t) & NAME) list[term.entry] = term.text;
     });
     const others = otherNames.split('\n');
     let other = 0;
@@ -314,10 +353,11 @@ function lazyNames(
     get ids() {
       if (ids) return ids;
       const list = namesOf().map(slugOf);
+      let entry = -1;
       for (const line of otherIds.split('\n')) {
         if (line === '') continue;
         const reader = new VarintReader(line);
-        const entry = reader.read();
+        entry += reader.read() + 1;
         list[entry] = line.slice(reader.position);
       }
       ids = list;

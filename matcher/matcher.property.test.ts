@@ -4,9 +4,15 @@ import { CASE_RULES } from '../glossary/schema';
 import {
   buildTermTrie,
   buildTrie,
+  CHAR_BASE,
+  charAt,
+  digitsFor,
   packTrie,
+  readDigits,
+  toChars,
   unpackTrie,
   VarintReader,
+  writeDigits,
   writeVarint,
   type Trie,
 } from './automaton';
@@ -117,6 +123,30 @@ describe('packing', () => {
     );
   });
 
+  it('round-trips fixed-width digits, read from anywhere in the list', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 2 ** 30 }), { minLength: 1 }), (values) => {
+        const digits = digitsFor(Math.max(...values));
+        const text = values.map((v) => writeDigits(v, digits)).join('');
+        expect(text).toMatch(/^[#-~]*$/);
+        expect(values.map((_, i) => readDigits(text, i * digits, digits))).toEqual(values);
+      }),
+    );
+    expect(digitsFor(CHAR_BASE - 1)).toBe(1);
+    expect(digitsFor(CHAR_BASE)).toBe(2);
+    expect(() => writeDigits(CHAR_BASE, 1)).toThrow(RangeError);
+  });
+
+  it('writes counts as one character each, or says they do not fit', () => {
+    const values = Array.from({ length: CHAR_BASE }, (_, i) => i);
+    const text = toChars(values)!;
+    expect(text).toHaveLength(CHAR_BASE);
+    expect(text).not.toContain('"');
+    expect(values.map((_, i) => charAt(text, i))).toEqual(values);
+    expect(toChars([0, CHAR_BASE])).toBeNull();
+    expect(toChars([-1])).toBeNull();
+  });
+
   const shape = (trie: Trie) => ({
     labels: trie.labels,
     labelStart: [...trie.labelStart],
@@ -131,6 +161,16 @@ describe('packing', () => {
     const keys = [...'abcdefghijklmnopqrstuvwxyz0123456789', 'x', 'x', 'x', 'x', 'xy', 'xz'];
     const trie = buildTrie(keys);
     expect(shape(unpackTrie(JSON.parse(JSON.stringify(packTrie(trie)))))).toEqual(shape(trie));
+    // Counts too large for one character each: 200 children, a 120-unit label, 100 ends.
+    const many = [
+      ...Array.from({ length: 200 }, (_, i) => String.fromCharCode(0x100 + i)),
+      'q'.repeat(120),
+      ...Array.from({ length: 100 }, () => 'z'),
+    ];
+    const big = buildTrie(many);
+    const packed = packTrie(big);
+    expect(packed.wide).toEqual({ labelLength: true, children: true, endCount: true });
+    expect(shape(unpackTrie(JSON.parse(JSON.stringify(packed))))).toEqual(shape(big));
     fc.assert(
       fc.property(terms, (list) => {
         const built = buildTermTrie(list);
