@@ -299,13 +299,15 @@ export function unpackIndex(packed: PackedIndex): GlossaryIndex {
     for (let k = reader.read(); k > 0; k--) keys.push(unzigzag(reader.read()));
     conditions.set(term, keys);
   }
-  // Case marks only give a term's text back (a card, the popup): read when first asked for.
+  // Case marks only give a term's text back (a card, the popup): read when first asked for. The
+  // closure keeps their string, not `packed` (the trie's counts are garbage once unpacked).
+  const marksText = packed.marks;
   let marks: Map<number, number[]> | null = null;
   const marksOf = (): ReadonlyMap<number, readonly number[]> => {
     if (marks) return marks;
     marks = new Map();
     let marked = -1;
-    for (const reader = new VarintReader(packed.marks); !reader.done;) {
+    for (const reader = new VarintReader(marksText); !reader.done;) {
       marked += reader.read() + 1;
       marks.set(marked, readMarks(reader, reader.read()));
     }

@@ -27,8 +27,6 @@ export interface PackedTrie {
   readonly labelLength: string;
   readonly children: string;
   readonly endCount: string;
-  /** Base64 of the nodes that get a table of their own (`FAT_CHILDREN`), 32-bit little-endian. */
-  readonly fat: string;
   readonly wide: { readonly labelLength: boolean; readonly children: boolean; readonly endCount: boolean };
   /**
    * Varints: the indexes of the terms ending at each node, in node order, ascending per node. Empty
@@ -323,7 +321,6 @@ export function packTrie(trie: Trie): PackedTrie {
     labelLength: labelLength.text,
     children: children.text,
     endCount: endCount.text,
-    fat: toBase64(bytesOf(trie.fat)),
     wide: { labelLength: labelLength.wide, children: children.wide, endCount: endCount.wide },
     ends,
   };
@@ -345,8 +342,8 @@ export function unpackTrie(packed: PackedTrie): Trie {
   const { values: childCount, zero: childZero } = decodeCounts(packed.children, packed.wide.children);
   const { values: endCount, zero: endZero } = decodeCounts(packed.endCount, packed.wide.endCount);
   const children = packed.wide.children ? new Uint16Array(size) : new Uint8Array(size);
-  const fatBytes = fromBase64(packed.fat);
-  const fat = new Uint32Array(fatBytes.buffer, fatBytes.byteOffset, fatBytes.byteLength / 4);
+  // The nodes that get a table (`FAT_CHILDREN`): found on the way rather than shipped.
+  const fatNodes: number[] = [];
   const wideIndexes = packed.labels.length >= 0x10000 || size >= 0x10000 || packed.endTotal >= 0x10000;
   const labelStart = wideIndexes ? new Uint32Array(size + 1) : new Uint16Array(size + 1);
   const endStart = wideIndexes ? new Uint32Array(size + 1) : new Uint16Array(size + 1);
@@ -371,6 +368,7 @@ export function unpackTrie(packed: PackedTrie): Trie {
       left[top]!--;
     }
     if (childrenHere !== 0) {
+      if (childrenHere >= FAT_CHILDREN) fatNodes.push(i);
       left[depth] = childrenHere;
       lastChild[depth] = 0;
       depth++;
@@ -386,6 +384,7 @@ export function unpackTrie(packed: PackedTrie): Trie {
     const reader = new VarintReader(packed.ends);
     for (let e = 0; e < packed.endTotal; e++) ends[e] = reader.read();
   }
+  const fat = Uint32Array.from(fatNodes);
   return finishTrie({ labels: packed.labels, size, labelStart, next, children, endStart, ends, fat });
 }
 
