@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { compileMatcher, type Term } from '../matcher/matcher';
-import { createScanner, type Painter } from './scan';
+import { createScanner, WINDOW_CHANGE_GAP, type Painter } from './scan';
 
 // happy-dom has no StaticRange; the scanner only creates them and hands them to the painter.
 beforeAll(() => {
@@ -34,10 +34,13 @@ const matcher = compileMatcher(terms);
 /** A painter that keeps the painted ranges' text. */
 function recordingPainter() {
   const painted = new Set<StaticRange>();
+  /** Every gap the scanner asked the painter to space its changes by. */
+  const gaps: number[] = [];
   const painter: Painter = {
     add: (r) => painted.add(r as StaticRange),
     remove: (r) => painted.delete(r as StaticRange),
     clear: () => painted.clear(),
+    spaceChanges: (ms) => gaps.push(ms),
   };
   const texts = () =>
     [...painted]
@@ -48,7 +51,7 @@ function recordingPainter() {
         return range.toString();
       })
       .sort();
-  return { painter, texts };
+  return { painter, texts, gaps };
 }
 
 // Each test's scanners stop when it ends, so no observer or timer outlives the test environment.
@@ -58,9 +61,12 @@ afterEach(() => {
   life = new AbortController();
 });
 
-async function start(html: string, options: { sliceMs?: number; now?: () => number } = {}) {
+async function start(
+  html: string,
+  options: { sliceMs?: number; now?: () => number; windowAbove?: number } = {},
+) {
   document.body.replaceChildren(document.createRange().createContextualFragment(html));
-  const { painter, texts } = recordingPainter();
+  const { painter, texts, gaps } = recordingPainter();
   const signal = new AbortController();
   life.signal.addEventListener('abort', () => signal.abort());
   const scanner = createScanner({
@@ -72,7 +78,7 @@ async function start(html: string, options: { sliceMs?: number; now?: () => numb
     ...options,
   });
   await scanner.ready;
-  return { scanner, texts };
+  return { scanner, texts, gaps };
 }
 
 /** Waits for the throttled MutationObserver round to run. */
@@ -157,6 +163,18 @@ describe('createScanner', () => {
     expect(scanner.mentions.list).toHaveLength(40);
     expect(performance.getEntriesByName('backstory:scan').length).toBeGreaterThan(5);
     expect(performance.getEntriesByName('backstory:ready')).toHaveLength(1);
+  });
+
+  it('spaces out highlight changes while only the viewport part is painted, and not after', async () => {
+    const { scanner, gaps } = await start('<p>NATO</p><p>NATO</p><p>NATO</p><p>NATO</p>', {
+      windowAbove: 3,
+    });
+    expect(scanner.windowed).toBe(true);
+    expect(gaps).toEqual([WINDOW_CHANGE_GAP]);
+    for (const p of [...document.querySelectorAll('p')].slice(0, 3)) p.remove();
+    await settled();
+    expect(scanner.windowed).toBe(false);
+    expect(gaps).toEqual([WINDOW_CHANGE_GAP, 0]);
   });
 
   it('stops when its signal aborts', async () => {

@@ -44,6 +44,8 @@ export interface Painter {
   remove(range: AbstractRange): void;
   /** Removes every range at once. */
   clear(): void;
+  /** Gathers changes and applies them at most once per `ms` (0: at once). */
+  spaceChanges(ms: number): void;
 }
 
 export interface ScannerOptions {
@@ -172,6 +174,12 @@ function piecesOf(record: SegmentRecord, n: number): Piece[] {
 export const SLICE_MS = 3;
 export const WINDOW_ABOVE = 600;
 export const THROTTLE_MS = 200;
+/**
+ * While only the viewport's part is painted (a page of very many marks, likely a very long one),
+ * changes to the highlight are applied at most this often: each makes Chromium repaint the whole
+ * page (content/highlighter.ts).
+ */
+export const WINDOW_CHANGE_GAP = 300;
 /** Records kept painted beyond the viewport's edges when only the viewport's part is painted. */
 const WINDOW_SLACK = 24;
 
@@ -546,9 +554,11 @@ export function createScanner(options: ScannerOptions) {
   function updateWindowMode() {
     if (!windowed && mentionCount > windowAbove) {
       windowed = true;
+      painter.spaceChanges(WINDOW_CHANGE_GAP);
       scheduleWindow();
     } else if (windowed && mentionCount < windowAbove / 2) {
       windowed = false;
+      painter.spaceChanges(0);
       for (const r of records) if (r.live) paintRecord(r, true);
     } else if (windowed) scheduleWindow();
   }

@@ -306,6 +306,7 @@ async function scanOnce(): Promise<string[]> {
     add: (r) => painted.add(r),
     remove: (r) => painted.delete(r),
     clear: () => painted.clear(),
+    spaceChanges: () => {},
   };
   const signal = new AbortController();
   const scanner = createScanner({ doc: document, matcher, painter, signal: signal.signal, throttleMs: 0 });
