@@ -2,7 +2,7 @@
  * A generated news page of many paragraphs for the benchmark: sentences of ordinary words with the
  * glossary's names at about the density of a news article (one or two a paragraph).
  */
-import type { GlossaryIndex } from '../glossary/compile';
+import type { CompiledIndex } from '../glossary/compile';
 import { seeded } from './glossary';
 
 const FILLER = (
@@ -26,7 +26,7 @@ function sentence(random: () => number, names: readonly string[]): string {
 }
 
 /** The page's HTML: `paragraphs` paragraphs of two sentences, some with a link or bold name. */
-export function generatedPage(index: GlossaryIndex, paragraphs: number, seed = 50_000): string {
+export function generatedPage(index: CompiledIndex, paragraphs: number, seed = 50_000): string {
   const random = seeded(seed);
   // Names and unconditional aliases, as articles write them.
   const names = [...new Set(index.terms.filter((t) => t.entry >= 0 && !t.requires).map((t) => t.text))];
@@ -46,7 +46,7 @@ export function generatedPage(index: GlossaryIndex, paragraphs: number, seed = 5
 }
 
 /** Paragraph HTML for the feed test: what an infinite-scroll page appends. */
-export function feedParagraphs(index: GlossaryIndex, count: number, seed: number): string[] {
+export function feedParagraphs(index: CompiledIndex, count: number, seed: number): string[] {
   const random = seeded(seed);
   const names = [...new Set(index.terms.filter((t) => t.entry >= 0 && !t.requires).map((t) => t.text))];
   return Array.from({ length: count }, () => `${sentence(random, names)} ${sentence(random, names)}`);

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileIndex, foldKey, type GlossaryIndex } from '../glossary/compile';
+import { compileIndex, foldKey, type CompiledIndex } from '../glossary/compile';
 import { loadGlossary } from '../glossary/load';
 import { KINDS, type Entry } from '../glossary/schema';
 
@@ -101,6 +101,6 @@ export function writeGlossaryDir(dir: string, entries: readonly Entry[]): void {
 }
 
 /** The texts a plain highlighter would be given for an index: every alias, cue words left out. */
-export function aliasTexts(index: GlossaryIndex): string[] {
+export function aliasTexts(index: CompiledIndex): string[] {
   return [...new Set(index.terms.filter((t) => t.entry >= 0).map((t) => t.text))];
 }

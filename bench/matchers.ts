@@ -5,7 +5,7 @@
  * growing numbers of aliases, to show which cost grows with the glossary.
  */
 import AhoCorasick from 'modern-ahocorasick';
-import type { GlossaryIndex } from '../glossary/compile';
+import type { CompiledIndex } from '../glossary/compile';
 import { buildTermTrie, packTrie, unpackTrie } from '../matcher/automaton';
 import { createMatcher, type Matcher, type Term } from '../matcher/matcher';
 import { foldText } from '../matcher/text';
@@ -101,7 +101,7 @@ let startOverride: number | null = null;
  * that runs over `budgetMs` is stopped (the combined RegExp takes minutes past a few thousand aliases).
  */
 export function compareMatchers(
-  index: GlossaryIndex,
+  index: CompiledIndex,
   texts: Readonly<Record<string, readonly string[]>>,
   aliasCounts: readonly number[],
   budgetMs: number,

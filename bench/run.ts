@@ -30,7 +30,7 @@ import type { Page as PlaywrightPage } from 'playwright-core';
 import type { Page as PuppeteerPage } from 'puppeteer-core';
 import { OPEN_DELAY_MS } from '../content/hover-intent';
 import { collectSegments } from '../content/segments';
-import { compileIndex, type GlossaryIndex } from '../glossary/compile';
+import { compileIndex, type CompiledIndex } from '../glossary/compile';
 import { loadGlossary } from '../glossary/load';
 import { packIndex } from '../glossary/pack';
 import { launchChromium, readCard as readChromiumCard } from '../harness/chromium';
@@ -112,7 +112,7 @@ const bigEntries = generatedGlossary(10_000, corpus);
 const bigIndex = compileIndex(bigEntries);
 const bigDir = path.join(BENCH_OUT, 'glossary-10k');
 writeGlossaryDir(bigDir, bigEntries);
-const indexes: Record<'full' | '10k', GlossaryIndex> = { full: fullIndex, '10k': bigIndex };
+const indexes: Record<'full' | '10k', CompiledIndex> = { full: fullIndex, '10k': bigIndex };
 
 const buildDir = (variant: string, browser: string) =>
   path.join(BENCH_OUT, variant, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv2');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileIndex } from '../glossary/compile';
 import type { Entry } from '../glossary/schema';
-import { compileMatcher } from '../matcher/matcher';
+import { compileMatcher, termsOf } from '../matcher/matcher';
 import { resolveMentions, candidatesIn } from '../matcher/resolve';
 import type { ReaderEntry } from '../storage/reader-entries';
 import { withReaderEntries } from './reader-index';
@@ -34,10 +34,11 @@ describe('withReaderEntries', () => {
     const bundled = compileIndex([nato]);
     const index = withReaderEntries(bundled, [mine]);
     expect(index.ids).toEqual(['nato', 'reader-baltic-council']);
-    expect(index.terms.filter((t) => t.entry === 1).map((t) => t.text)).toEqual([
-      'Baltic Council',
-      'the Council of the Baltic',
-    ]);
+    expect(
+      termsOf(index.terms)
+        .filter((t) => t.entry === 1)
+        .map((t) => t.text),
+    ).toEqual(['Baltic Council', 'the Council of the Baltic']);
     const matcher = compileMatcher(index.terms);
     const text = 'NATO and the BALTIC COUNCIL met; the Council of the Baltic agreed.';
     const found = resolveMentions(index.terms, candidatesIn(matcher, text), new Set());

@@ -4,13 +4,13 @@
  * entries of their own pay for building that matcher; everyone else uses the shipped, prebuilt one.
  */
 import { foldKey, type GlossaryIndex } from '../glossary/compile';
-import type { Term } from '../matcher/matcher';
+import { termsOf, type Term } from '../matcher/matcher';
 import type { ReaderEntry } from '../storage/reader-entries';
 
 export function withReaderEntries(index: GlossaryIndex, entries: readonly ReaderEntry[]): GlossaryIndex {
   if (entries.length === 0) return index;
   const base = index.kinds.length;
-  const terms: Term[] = [...index.terms];
+  const terms: Term[] = termsOf(index.terms);
   entries.forEach((e, i) => {
     const seen = new Set<string>();
     for (const text of [e.name, ...e.aliases]) {

@@ -14,7 +14,7 @@
  *   re-validates them all once the DOM has changed).
  */
 import type { GlossaryIndex } from '../glossary/compile';
-import type { Candidate, Matcher, Term } from '../matcher/matcher';
+import type { Candidate, Matcher, TermList } from '../matcher/matcher';
 import { candidatesIn, chooseTerm } from '../matcher/resolve';
 import { blockOf, insideSkipped, isInlineElement, nodeIndex, SegmentReader, skippedTest } from './segments';
 import { yieldToPage } from './yield';
@@ -211,7 +211,7 @@ export function createScanner(options: ScannerOptions) {
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const windowAbove = options.windowAbove ?? WINDOW_ABOVE;
   const throttleMs = options.throttleMs ?? THROTTLE_MS;
-  const terms: readonly Term[] = matcher.terms;
+  const terms: TermList = matcher.terms;
 
   /** Records in document order. */
   let records: SegmentRecord[] = [];
@@ -271,7 +271,7 @@ export function createScanner(options: ScannerOptions) {
     let found: number[] | null = null;
     for (const c of candidates) {
       const t = chooseTerm(terms, c, present);
-      if (t >= 0) (found ??= []).push(c.start, c.end, terms[t]!.entry);
+      if (t >= 0) (found ??= []).push(c.start, c.end, terms.at(t)!.entry);
     }
     return found ?? NOTHING;
   }
@@ -285,7 +285,7 @@ export function createScanner(options: ScannerOptions) {
     let needs: Set<number> | null = null;
     for (const c of candidates) {
       for (const t of c.terms) {
-        const term = terms[t]!;
+        const term = terms.at(t)!;
         if (term.entry >= 0 && term.requires) {
           needs ??= new Set();
           for (const k of term.requires) needs.add(k);

@@ -1,18 +1,15 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { GlossaryIndex } from '../glossary/compile';
+import type { Term } from '../matcher/matcher';
 import { saveReaderEntry } from '../storage/reader-entries';
 import { updateSettings } from '../storage/settings';
 import { setSiteEnabled } from '../storage/site-settings';
 import type { BackstoryPage, PageOptions } from './page';
 import { runTab } from './tab';
 
-const index: GlossaryIndex = {
-  ids: ['nato'],
-  names: ['NATO'],
-  kinds: ['organisation'],
-  terms: [{ text: 'NATO', entry: 0, case: 'upper-ok' }],
-};
+const terms: Term[] = [{ text: 'NATO', entry: 0, case: 'upper-ok' }];
+const index: GlossaryIndex = { ids: ['nato'], names: ['NATO'], kinds: ['organisation'], terms };
 const doc = { location: { hostname: 'news.example' } } as unknown as Document;
 
 /** A stand-in for startPage that remembers every page it started. */

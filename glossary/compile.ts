@@ -2,7 +2,7 @@
  * Turns validated entries into the two things the extension ships: the small index the content
  * script matches with (every tab pays for it) and the details the background serves to cards.
  */
-import { cueKey, type Term } from '../matcher/matcher';
+import { cueKey, type Term, type TermList } from '../matcher/matcher';
 import { foldUnit, normaliseText } from '../matcher/text';
 import type { Alias, Entry, Kind } from './schema';
 
@@ -12,6 +12,11 @@ export interface GlossaryIndex {
   readonly names: readonly string[];
   readonly kinds: readonly Kind[];
   /** Aliases, then cue words (whose `entry` is a negative cue key). */
+  readonly terms: TermList;
+}
+
+/** The index as compiled from the entries, its terms a plain array (packing reads them all). */
+export interface CompiledIndex extends GlossaryIndex {
   readonly terms: readonly Term[];
 }
 
@@ -32,7 +37,7 @@ export function nameIsConditional(e: Entry): boolean {
   return e.aliases.some((a) => (a.requires || a.cues) && foldKey(a.text) === key);
 }
 
-export function compileIndex(entries: readonly Entry[]): GlossaryIndex {
+export function compileIndex(entries: readonly Entry[]): CompiledIndex {
   const position = new Map(entries.map((e, i) => [e.id, i]));
   const cues = new Map<string, number>();
   const cue = (text: string) => {

@@ -28,9 +28,9 @@ import {
   writeVarint,
 } from '../matcher/automaton';
 import type { PackedTrie, Trie } from '../matcher/automaton';
-import { attachTrie, type Term } from '../matcher/matcher';
+import { attachTrie, type Term, type TermList } from '../matcher/matcher';
 import { foldText, normaliseText } from '../matcher/text';
-import type { GlossaryIndex } from './compile';
+import type { CompiledIndex, GlossaryIndex } from './compile';
 import { KINDS, type CaseRule, type Kind } from './schema';
 
 export interface PackedIndex {
@@ -166,7 +166,7 @@ function writtenForm(key: string, how: number, pairs: readonly number[] | undefi
   return units.join('');
 }
 
-export function packIndex(index: GlossaryIndex): PackedIndex {
+export function packIndex(index: CompiledIndex): PackedIndex {
   const keyed = index.terms.map((term, i) => ({ term, i, key: foldText(term.text) }));
   for (const { term, key } of keyed) if (key === '') throw new Error(`term "${term.text}" is empty`);
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i));
@@ -246,35 +246,28 @@ interface TermTable {
   readonly entries: string;
   readonly entryLow: number;
   readonly entryDigits: number;
-  readonly conditions: ReadonlyMap<number, readonly number[]>;
+  readonly conditions: () => ReadonlyMap<number, readonly number[]>;
   readonly marks: () => ReadonlyMap<number, readonly number[]>;
 }
 
 /**
- * A term of the packed index: a number and the table it reads from, so a tab makes one small
- * object per term and decodes nothing per term up front. Its text is worked out from the trie only
- * when asked for (the matcher asks for the few terms it meets).
+ * A term of the packed index: a number and the table it reads from, made when first asked for, so
+ * a tab decodes nothing per term up front and makes objects only for the terms it meets. Its text
+ * is worked out from the trie only when asked for.
  */
 class PackedTerm implements Term {
   declare private readonly table: TermTable;
   declare private readonly index: number;
+  declare readonly entry: number;
+  declare readonly case: CaseRule;
+  declare readonly requires: readonly number[] | undefined;
   constructor(table: TermTable, index: number) {
     this.table = table;
     this.index = index;
-  }
-
-  get entry(): number {
-    const { entries, entryDigits, entryLow } = this.table;
-    return readDigits(entries, this.index * entryDigits, entryDigits) + entryLow;
-  }
-
-  get case(): CaseRule {
-    return RULES[charAt(this.table.info, this.index) & 3]!;
-  }
-
-  get requires(): readonly number[] | undefined {
-    if (charAt(this.table.info, this.index) & REQUIRES_OWN) return [this.entry];
-    return this.table.conditions.get(this.index);
+    const info = charAt(table.info, index);
+    this.entry = readDigits(table.entries, index * table.entryDigits, table.entryDigits) + table.entryLow;
+    this.case = RULES[info & 3]!;
+    this.requires = info & REQUIRES_OWN ? [this.entry] : table.conditions().get(index);
   }
 
   get text(): string {
@@ -287,20 +280,41 @@ class PackedTerm implements Term {
   }
 }
 
+/** The terms of the packed index, each made on first use (a loop making all 6,000 costs a cold tab 0.5 ms). */
+class PackedTerms implements TermList {
+  readonly length: number;
+  private readonly made: (PackedTerm | undefined)[] = [];
+  constructor(private readonly table: TermTable) {
+    this.length = table.info.length;
+  }
+
+  at(t: number): Term | undefined {
+    if (!(t >= 0 && t < this.length)) return undefined;
+    return (this.made[t] ??= new PackedTerm(this.table, t));
+  }
+}
+
 export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   const t0 = performance.now();
   const trie = unpackTrie(packed.trie);
   const info = packed.termInfo;
-  const conditions = new Map<number, number[]>();
-  let term = -1;
-  for (const reader = new VarintReader(packed.conditions); !reader.done;) {
-    term += reader.read() + 1;
-    const keys: number[] = [];
-    for (let k = reader.read(); k > 0; k--) keys.push(unzigzag(reader.read()));
-    conditions.set(term, keys);
-  }
-  // Case marks only give a term's text back (a card, the popup): read when first asked for. The
-  // closure keeps their string, not `packed` (the trie's counts are garbage once unpacked).
+  // The closures below keep their own strings, not `packed` (the trie's counts are garbage once
+  // unpacked). Conditions other than "its own entry's full name" are read when a term first asks.
+  const conditionsText = packed.conditions;
+  let conditions: Map<number, number[]> | null = null;
+  const conditionsOf = (): ReadonlyMap<number, readonly number[]> => {
+    if (conditions) return conditions;
+    conditions = new Map();
+    let term = -1;
+    for (const reader = new VarintReader(conditionsText); !reader.done;) {
+      term += reader.read() + 1;
+      const keys: number[] = [];
+      for (let k = reader.read(); k > 0; k--) keys.push(unzigzag(reader.read()));
+      conditions.set(term, keys);
+    }
+    return conditions;
+  };
+  // Case marks only give a term's text back (a card, the popup): read when first asked for.
   const marksText = packed.marks;
   let marks: Map<number, number[]> | null = null;
   const marksOf = (): ReadonlyMap<number, readonly number[]> => {
@@ -314,9 +328,16 @@ export function unpackIndex(packed: PackedIndex): GlossaryIndex {
     return marks;
   };
   const { entries, entryLow, entryDigits } = packed;
-  const table: TermTable = { trie, info, entries, entryLow, entryDigits, conditions, marks: marksOf };
-  const terms: Term[] = new Array<Term>(info.length);
-  for (let t = 0; t < info.length; t++) terms[t] = new PackedTerm(table, t);
+  const table: TermTable = {
+    trie,
+    info,
+    entries,
+    entryLow,
+    entryDigits,
+    conditions: conditionsOf,
+    marks: marksOf,
+  };
+  const terms = new PackedTerms(table);
   attachTrie(terms, trie);
   const kinds = Array.from(packed.kinds, (digit) => KINDS[Number(digit)]!);
   // The matcher's start-up in each tab, for the benchmark (a standard, cheap timeline entry).
@@ -331,16 +352,19 @@ function lazyNames(
   otherIds: string,
   info: string,
   kinds: readonly Kind[],
-  terms: readonly Term[],
+  terms: TermList,
 ): GlossaryIndex {
   let names: string[] | null = null;
   let ids: string[] | null = null;
   const namesOf = (): string[] => {
     if (names) return names;
     const list = new Array<string | undefined>(kinds.length);
-    terms.forEach((term, t) => {
-      if (charAt(info, t) & NAME) list[term.entry] = term.text;
-    });
+    for (let t = 0; t < terms.length; t++) {
+      if (charAt(info, t) & NAME) {
+        const term = terms.at(t)!;
+        list[term.entry] = term.text;
+      }
+    }
     const others = otherNames.split('\n');
     let other = 0;
     names = Array.from(list, (name) => name ?? others[other++]!);

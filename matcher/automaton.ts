@@ -242,8 +242,11 @@ export function buildTrie(keys: readonly string[]): Trie {
 }
 
 /** Builds the trie of a list of terms, keyed the way the matcher folds text. */
-export function buildTermTrie(terms: readonly { readonly text: string }[]): Trie {
-  return buildTrie(terms.map((t) => foldText(t.text)));
+export function buildTermTrie(terms: {
+  readonly length: number;
+  at(t: number): { readonly text: string } | undefined;
+}): Trie {
+  return buildTrie(Array.from({ length: terms.length }, (_, t) => foldText(terms.at(t)!.text)));
 }
 
 /** Adds the lookup tables that are quicker to make than to ship: the root's and the fat nodes'. */

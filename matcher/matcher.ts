@@ -36,6 +36,19 @@ export interface Term {
   readonly requires?: readonly number[];
 }
 
+/**
+ * The terms a matcher reads, by number: an array of terms, or a table that makes a term only when
+ * it is asked for (the shipped index: a tab meets a few hundred of its thousands of terms).
+ */
+export interface TermList {
+  readonly length: number;
+  /** Term `t`, for 0 ≤ t < length. */
+  at(t: number): Term | undefined;
+}
+
+/** Every term of a list, as an array. */
+export const termsOf = (list: TermList): Term[] => Array.from({ length: list.length }, (_, t) => list.at(t)!);
+
 export interface Candidate {
   readonly start: number;
   readonly end: number;
@@ -54,7 +67,7 @@ export interface Mention {
 }
 
 export interface Matcher {
-  readonly terms: readonly Term[];
+  readonly terms: TermList;
   /** Every place in `text` where some term fits, longest first, without overlaps. */
   scan(text: string): Candidate[];
 }
@@ -63,14 +76,14 @@ export interface Matcher {
  * Tries built ahead of time for a given list of terms (the shipped glossary index): `compileMatcher`
  * of that very array uses it instead of building one.
  */
-const prebuilt = new WeakMap<readonly Term[], Trie>();
+const prebuilt = new WeakMap<TermList, Trie>();
 
 /** Records that `trie` is the trie of `terms`, so `compileMatcher(terms)` can skip building it. */
-export function attachTrie(terms: readonly Term[], trie: Trie): void {
+export function attachTrie(terms: TermList, trie: Trie): void {
   prebuilt.set(terms, trie);
 }
 
-export function compileMatcher(terms: readonly Term[]): Matcher {
+export function compileMatcher(terms: TermList): Matcher {
   return createMatcher(terms, prebuilt.get(terms) ?? buildTermTrie(terms));
 }
 
@@ -91,7 +104,7 @@ function wordAt(text: string, i: number): boolean {
 }
 
 /** A matcher over `terms` walking `trie`, which must have been built from the same terms. */
-export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
+export function createMatcher(terms: TermList, trie: Trie): Matcher {
   const { labels, labelStart, next, children, endStart, ends, rootAscii, fatOf, fatTable } = trie;
   // Normalised written forms (and their capitals), worked out for the terms that are actually met.
   const written: (string | undefined)[] = [];
@@ -114,7 +127,7 @@ export function createMatcher(terms: readonly Term[], trie: Trie): Matcher {
   };
 
   const caseFits = (text: string, start: number, end: number, t: number): boolean => {
-    const term = terms[t]!;
+    const term = terms.at(t)!;
     if (term.case === 'any') return true;
     const form = (written[t] ??= normaliseText(term.text));
     if (reads(text, start, end, form)) return true;

@@ -4,17 +4,17 @@
  * Pure, like the matcher.
  */
 import { insideLargerName } from './larger-name';
-import type { Candidate, Matcher, Mention, Term } from './matcher';
+import type { Candidate, Matcher, Mention, TermList } from './matcher';
 
 /**
  * What is present on the page for conditions to lean on: entries named by an unconditional term,
  * and cue words (negative keys).
  */
-export function presentOnPage(terms: readonly Term[], candidates: Iterable<Candidate>): Set<number> {
+export function presentOnPage(terms: TermList, candidates: Iterable<Candidate>): Set<number> {
   const present = new Set<number>();
   for (const c of candidates) {
     for (const t of c.terms) {
-      const term = terms[t]!;
+      const term = terms.at(t)!;
       if (term.entry < 0 || !term.requires) present.add(term.entry);
     }
   }
@@ -38,13 +38,9 @@ export function candidatesIn(matcher: Matcher, text: string): Candidate[] {
  * The term a candidate takes: the first of its terms whose condition holds (`present` has one of
  * the keys it requires, or it requires none), or -1 when none does.
  */
-export function chooseTerm(
-  terms: readonly Term[],
-  candidate: Candidate,
-  present: ReadonlySet<number>,
-): number {
+export function chooseTerm(terms: TermList, candidate: Candidate, present: ReadonlySet<number>): number {
   for (const t of candidate.terms) {
-    const term = terms[t]!;
+    const term = terms.at(t)!;
     if (term.entry < 0) continue;
     if (!term.requires) return t;
     for (const key of term.requires) if (present.has(key)) return t;
@@ -54,14 +50,15 @@ export function chooseTerm(
 
 /** Keeps the candidates that are mentions; each takes the first of its terms whose condition holds. */
 export function resolveMentions(
-  terms: readonly Term[],
+  terms: TermList,
   candidates: readonly Candidate[],
   present: ReadonlySet<number>,
 ): Mention[] {
   const mentions: Mention[] = [];
   for (const c of candidates) {
     const chosen = chooseTerm(terms, c, present);
-    if (chosen >= 0) mentions.push({ start: c.start, end: c.end, entry: terms[chosen]!.entry, term: chosen });
+    if (chosen >= 0)
+      mentions.push({ start: c.start, end: c.end, entry: terms.at(chosen)!.entry, term: chosen });
   }
   return mentions;
 }
