@@ -17,6 +17,7 @@ import {
   buildTrie,
   charAt,
   digitsFor,
+  forEachTermKey,
   keyOfNode,
   nodeOfTerm,
   packTrie,
@@ -106,11 +107,18 @@ export function slugOf(name: string): string {
  * case is noted as its differences from this guess, so most names need no mark at all.
  */
 function titleGuess(key: string): string {
+  // A word at a time, not a unit at a time: this runs for every name the first time a tab needs them.
   let out = '';
-  for (let i = 0; i < key.length; i++) {
-    const unit = key[i]!;
-    const title = i === 0 || key.charCodeAt(i - 1) === 0x20 ? upper(key.charCodeAt(i)) : unit;
-    out += title.length === 1 ? title : unit;
+  for (let from = 0; from <= key.length;) {
+    let space = key.indexOf(' ', from);
+    if (space < 0) space = key.length;
+    if (space > from) {
+      const first = key[from]!;
+      const title = first.toUpperCase();
+      out += (title.length === 1 ? title : first) + key.slice(from + 1, space);
+    }
+    if (space < key.length) out += ' ';
+    from = space + 1;
   }
   return out;
 }
@@ -343,14 +351,14 @@ export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   // The matcher's start-up in each tab, for the benchmark (a standard, cheap timeline entry).
   performance.measure('backstory:unpack', { start: t0, end: performance.now() });
   // Only the lists of exceptions are kept: the rest of `packed` (the trie's string) can go.
-  return lazyNames(packed.otherNames, packed.otherIds, info, kinds, terms);
+  return lazyNames(packed.otherNames, packed.otherIds, table, kinds, terms);
 }
 
 /** The index with its names and ids worked out on first use, once. */
 function lazyNames(
   otherNames: string,
   otherIds: string,
-  info: string,
+  table: TermTable,
   kinds: readonly Kind[],
   terms: TermList,
 ): GlossaryIndex {
@@ -359,12 +367,13 @@ function lazyNames(
   const namesOf = (): string[] => {
     if (names) return names;
     const list = new Array<string | undefined>(kinds.length);
-    for (let t = 0; t < terms.length; t++) {
-      if (charAt(info, t) & NAME) {
-        const term = terms.at(t)!;
-        list[term.entry] = term.text;
-      }
-    }
+    const { info, entries, entryDigits, entryLow } = table;
+    forEachTermKey(table.trie, (t, key) => {
+      const flags = charAt(info, t);
+      if (!(flags & NAME)) return;
+      const entry = readDigits(entries, t * entryDigits, entryDigits) + entryLow;
+      list[entry] = writtenForm(key, (flags >> 2) & 3, table.marks().get(t));
+    });
     const others = otherNames.split('\n');
     let other = 0;
     names = Array.from(list, (name) => name ?? others[other++]!);

@@ -405,6 +405,35 @@ export function keyOfNode(trie: Trie, node: number): string {
   return key;
 }
 
+/**
+ * Calls `visit(term, key)` for every term with its folded key, in node order: one pass over the
+ * nodes, where `keyOfNode` walks down from the root for each term (for all the names of the
+ * shipped glossary, 7 ms against 1 ms when run cold).
+ */
+export function forEachTermKey(trie: Trie, visit: (term: number, key: string) => void): void {
+  const { size, labels, labelStart, children, endStart, ends } = trie;
+  // The keys of the open nodes on the current path, and how many children each has still to come.
+  const openKeys: string[] = [];
+  const left: number[] = [];
+  for (let node = 0; node < size; node++) {
+    let key = '';
+    if (node > 0) {
+      const top = openKeys.length - 1;
+      key = openKeys[top] + labels.slice(labelStart[node], labelStart[node + 1]);
+      left[top]!--;
+    }
+    for (let e = endStart[node]!; e < endStart[node + 1]!; e++) visit(ends === null ? e : ends[e]!, key);
+    if (children[node] !== 0) {
+      openKeys.push(key);
+      left.push(children[node]!);
+    }
+    while (left.length > 0 && left[left.length - 1] === 0) {
+      openKeys.pop();
+      left.pop();
+    }
+  }
+}
+
 /** The node where term `term` ends (a term is listed at exactly one node). */
 export function nodeOfTerm(trie: Trie, term: number): number {
   // Shipped tries list terms in order: the term is at its own index.
