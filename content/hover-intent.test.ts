@@ -27,6 +27,28 @@ describe('hover intent', () => {
     expect(log).toEqual(['intent NATO', 'open NATO']);
   });
 
+  it('counts the delay from the rest, not from the end of the work begun for it', () => {
+    // Work done when the intent starts (loading the card's code) takes 30 ms of the clock.
+    const intent = createHoverIntent<string>(
+      {
+        onIntentStart: () => vi.setSystemTime(Date.now() + 30),
+        open: (t) => log.push(`open ${t}`),
+        close: () => undefined,
+      },
+      {
+        set: (fn, ms) => {
+          log.push(`timer at ${Date.now()}`);
+          return setTimeout(fn, ms) as unknown as number;
+        },
+        clear: (id) => clearTimeout(id),
+      },
+    );
+    log = [];
+    vi.setSystemTime(1_000);
+    intent.pointerOver('NATO');
+    expect(log).toEqual(['timer at 1000']);
+  });
+
   it('does not flicker when the pointer passes over a term', () => {
     const intent = setup();
     intent.pointerOver('NATO');

@@ -68,7 +68,7 @@ export function createHoverIntent<T>(
       cancelOpen();
       // Leaving the shown card's term for another one: keep the card until the new one opens.
       pending = target;
-      callbacks.onIntentStart?.(target);
+      // The delay runs from the moment the pointer rests, whatever the work begun for it takes.
       openTimer = timers.set(
         () => {
           openTimer = null;
@@ -79,6 +79,7 @@ export function createHoverIntent<T>(
         },
         typeof openDelay === 'function' ? openDelay() : openDelay,
       );
+      callbacks.onIntentStart?.(target);
       if (shown !== null) scheduleClose();
     },
     pointerInCard(inside: boolean) {

@@ -68,5 +68,20 @@ describe('describeFacts', () => {
 describe('formatDay', () => {
   it('writes a day in words', () => {
     expect(formatDay('2001-10-03')).toBe('3 October 2001');
+    expect(formatDay('1949-04')).toBe('1 April 1949');
+    expect(formatDay('2024')).toBe('1 January 2024');
+  });
+
+  it("writes every day of a leap year as the engine's English date format does", () => {
+    const english = new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    for (let t = Date.UTC(2024, 0, 1); t < Date.UTC(2025, 0, 1); t += 86_400_000) {
+      const day = new Date(t).toISOString().slice(0, 10);
+      expect(formatDay(day)).toBe(english.format(t));
+    }
   });
 });

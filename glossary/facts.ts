@@ -61,15 +61,31 @@ export function describeFacts(facts: readonly Fact[], today: string, asOf?: stri
   });
 }
 
-/** "3 October 2001" from "2001-10-03", in English: the glossary is written in English. */
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * "3 October 2001" from "2001-10-03" ("2001-10" and "2001" read as the first of the month or
+ * year), in English: the glossary is written in English. Written out by hand: the first
+ * `toLocaleDateString` of a tab loads the engine's date formats, about 10 ms on the first card.
+ */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1)).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  // Through Date, so an out-of-range day or month rolls over as it always did.
+  const date = new Date(Date.UTC(y!, (m ?? 1) - 1, d ?? 1));
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
 }
 
 export const KIND_LABELS: Readonly<Record<Kind, string>> = {
