@@ -63,7 +63,7 @@ afterEach(() => {
 
 async function start(
   html: string,
-  options: { sliceMs?: number; now?: () => number; windowAbove?: number } = {},
+  options: { sliceMs?: number; now?: () => number; windowAbove?: number; longLinesInPart?: boolean } = {},
 ) {
   document.body.replaceChildren(document.createRange().createContextualFragment(html));
   const { painter, texts, gaps } = recordingPainter();
@@ -175,6 +175,56 @@ describe('createScanner', () => {
     await settled();
     expect(scanner.windowed).toBe(false);
     expect(gaps).toEqual([WINDOW_CHANGE_GAP, 0]);
+  });
+
+  it('paints a line of very many mentions only near the viewport, and follows the scroll', async () => {
+    // happy-dom lays nothing out: the one paragraph is 20,000 px tall, 20 px for each mention.
+    const realRect = Element.prototype.getBoundingClientRect;
+    const scrolled = { y: 0 };
+    Element.prototype.getBoundingClientRect = function () {
+      const top = -scrolled.y;
+      return {
+        top,
+        bottom: top + 20_000,
+        left: 0,
+        right: 600,
+        width: 600,
+        height: 20_000,
+        x: 0,
+        y: top,
+      } as DOMRect;
+    };
+    try {
+      const { scanner, texts } = await start(`<p>${'NATO '.repeat(1000)}</p>`, {
+        windowAbove: 10,
+        longLinesInPart: true,
+      });
+      await settled();
+      expect(scanner.windowed).toBe(true);
+      const height = window.innerHeight;
+      // Two screens below (none above yet), and the slack.
+      const near = Math.ceil((2 * height) / 20) + 50;
+      expect(texts()).toHaveLength(near);
+      scrolled.y = 10_000;
+      document.dispatchEvent(new Event('scroll'));
+      await settled();
+      // A screen above too, and the slack on both sides: 4 px of the paragraph a character, 5 a mention.
+      const first = Math.ceil((10_000 - height) / 4 / 5);
+      const last = Math.ceil((10_000 + 2 * height) / 4 / 5);
+      expect(texts()).toHaveLength(last - first + 100);
+      // Where painting part of a line costs more than all of it (Firefox), all of it is painted.
+      life.abort();
+      life = new AbortController();
+      const whole = await start(`<p>${'NATO '.repeat(1000)}</p>`, {
+        windowAbove: 10,
+        longLinesInPart: false,
+      });
+      await settled();
+      expect(whole.scanner.windowed).toBe(true);
+      expect(whole.texts()).toHaveLength(1000);
+    } finally {
+      Element.prototype.getBoundingClientRect = realRect;
+    }
   });
 
   it('stops when its signal aborts', async () => {

@@ -16,6 +16,7 @@
 import type { GlossaryIndex } from '../glossary/compile';
 import type { Candidate, Matcher, TermList } from '../matcher/matcher';
 import { candidatesIn, chooseTerm } from '../matcher/resolve';
+import { PAINT_LONG_LINES_IN_PART } from './highlighter';
 import { blockOf, insideSkipped, isInlineElement, nodeIndex, SegmentReader, skippedTest } from './segments';
 import { yieldToPage } from './yield';
 
@@ -60,6 +61,8 @@ export interface ScannerOptions {
   readonly sliceMs?: number;
   /** Above this many mentions, only ranges near the viewport are registered. */
   readonly windowAbove?: number;
+  /** Whether a line of very many mentions is itself painted near the viewport only, in that case. */
+  readonly longLinesInPart?: boolean;
   /** Gap between two rounds of handling the page's changes. */
   readonly throttleMs?: number;
   /** Which mentions get painted (the reader's settings); all when absent. `repaint()` applies a change. */
@@ -83,7 +86,10 @@ interface SegmentRecord {
   found: readonly number[];
   /** The mentions' objects, made when first asked for (to paint, hit-test or list them). */
   made: (RecordMention | undefined)[] | null;
+  /** Whether some of its mentions are painted: those numbered `paintFrom` up to `paintTo`. */
   painted: boolean;
+  paintFrom: number;
+  paintTo: number;
   live: boolean;
   /** The last window (paintWindow round) that covered this record. */
   round: number;
@@ -182,6 +188,13 @@ export const THROTTLE_MS = 200;
 export const WINDOW_CHANGE_GAP = 300;
 /** Records kept painted beyond the viewport's edges when only the viewport's part is painted. */
 const WINDOW_SLACK = 24;
+/**
+ * A record with more mentions than this (one giant line of text) is itself painted near the
+ * viewport only, when only the viewport's part is painted, with this many mentions of slack
+ * (where that helps: `PAINT_LONG_LINES_IN_PART`).
+ */
+const LONG_RECORD = 200;
+const MENTION_SLACK = 50;
 
 /**
  * Marks slices of work in the page's performance timeline (standard, cheap entries: the benchmark
@@ -210,6 +223,9 @@ export function createScanner(options: ScannerOptions) {
   const now = options.now ?? (() => clock.now());
   const sliceMs = options.sliceMs ?? SLICE_MS;
   const windowAbove = options.windowAbove ?? WINDOW_ABOVE;
+  const longLinesInPart = options.longLinesInPart ?? PAINT_LONG_LINES_IN_PART;
+  /** Whether a record is painted near the viewport only, in window mode. */
+  const inPart = (record: SegmentRecord): boolean => longLinesInPart && record.found.length > 3 * LONG_RECORD;
   const throttleMs = options.throttleMs ?? THROTTLE_MS;
   const terms: TermList = matcher.terms;
 
@@ -306,6 +322,8 @@ export function createScanner(options: ScannerOptions) {
       found,
       made: null,
       painted: false,
+      paintFrom: 0,
+      paintTo: 0,
       live: true,
       round: 0,
       key: NaN,
@@ -322,22 +340,33 @@ export function createScanner(options: ScannerOptions) {
   }
 
   function paintRecord(record: SegmentRecord, on: boolean) {
-    if (record.painted === on) return;
-    record.painted = on;
-    if (on) painted.add(record);
-    else painted.delete(record);
-    if (on) {
-      for (let i = 0; i < record.found.length / 3; i++) {
-        const m = mentionOf(record, i);
-        if (!options.show || options.show(m)) painter.add(m.range);
-      }
-    } else if (record.made) {
+    paintSpan(record, 0, on ? record.found.length / 3 : 0);
+  }
+
+  /** Paints the record's mentions numbered `from` up to `to`, and no others. */
+  function paintSpan(record: SegmentRecord, from: number, to: number) {
+    const was = record.painted;
+    const wasFrom = was ? record.paintFrom : 0;
+    const wasTo = was ? record.paintTo : 0;
+    if (wasFrom === from && wasTo === to) return;
+    if (record.made) {
       // Only a range that was made can have been painted.
-      for (const m of record.made) {
-        const range = m?.madeRange;
+      for (let i = wasFrom; i < wasTo; i++) {
+        if (i >= from && i < to) continue;
+        const range = record.made[i]?.madeRange;
         if (range) painter.remove(range);
       }
     }
+    for (let i = from; i < to; i++) {
+      if (i >= wasFrom && i < wasTo) continue;
+      const m = mentionOf(record, i);
+      if (!options.show || options.show(m)) painter.add(m.range);
+    }
+    record.painted = to > from;
+    record.paintFrom = from;
+    record.paintTo = to;
+    if (record.painted) painted.add(record);
+    else painted.delete(record);
   }
 
   function unindex(record: SegmentRecord) {
@@ -356,7 +385,8 @@ export function createScanner(options: ScannerOptions) {
     unindex(record);
     record.found = found;
     mentionCount += record.found.length / 3;
-    if (wasPainted) paintRecord(record, true);
+    // A record of very many mentions is painted near the viewport only: the window does that.
+    if (wasPainted && !(windowed && inPart(record))) paintRecord(record, true);
     dirty = true;
   }
 
@@ -579,6 +609,36 @@ export function createScanner(options: ScannerOptions) {
     return lo;
   }
 
+  /**
+   * The mentions of a long record near the viewport (a screen above, two below), with some slack.
+   * Its text is taken to run evenly down its block's box: one box read, where a box per mention
+   * costs Firefox about a second each in a line of 200,000 nodes.
+   */
+  function mentionsNear(record: SegmentRecord, height: number): [number, number] {
+    const count = record.found.length / 3;
+    const block = blockOf(record.nodes[0]!);
+    const box = block?.getBoundingClientRect();
+    if (!box || box.height <= 0) return [0, count];
+    const last = record.nodes.length - 1;
+    const length = record.starts[last]! + record.nodes[last]!.length;
+    const offsetAt = (y: number) => ((y - box.top) / box.height) * length;
+    const from = offsetAt(-height);
+    const to = offsetAt(2 * height);
+    // Mentions are in reading order: the first starting at or after an offset, by bisection.
+    const firstFrom = (offset: number): number => {
+      let lo = 0;
+      let hi = count;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (record.found[3 * mid]! >= offset) hi = mid;
+        else lo = mid + 1;
+      }
+      return lo;
+    };
+    const first = Math.max(0, firstFrom(from) - MENTION_SLACK);
+    return [first, Math.max(first, Math.min(count, firstFrom(to) + MENTION_SLACK))];
+  }
+
   /** Registers the ranges of records near the viewport (a screen above and below), and no others. */
   function paintWindow() {
     if (!windowed || signal.aborted) return;
@@ -602,7 +662,11 @@ export function createScanner(options: ScannerOptions) {
     }
     for (let i = from; i < to; i++) {
       const r = records[i]!;
-      if (r.live) paintRecord(r, true);
+      if (!r.live) continue;
+      if (inPart(r)) {
+        const [first, last] = mentionsNear(r, height);
+        paintSpan(r, first, last);
+      } else paintRecord(r, true);
     }
     measure('backstory:window', t0, now());
   }
@@ -783,8 +847,9 @@ export function createScanner(options: ScannerOptions) {
     repaint() {
       for (const r of records) {
         if (!r.live || !r.painted) continue;
-        paintRecord(r, false);
-        paintRecord(r, true);
+        const { paintFrom, paintTo } = r;
+        paintSpan(r, 0, 0);
+        paintSpan(r, paintFrom, paintTo);
       }
     },
     /** How many ranges are registered with the highlight now, and whether only the viewport's are. */
