@@ -611,8 +611,7 @@ export function createScanner(options: ScannerOptions) {
 
   /**
    * The mentions of a long record near the viewport (a screen above, two below), with some slack.
-   * Its text is taken to run evenly down its block's box: one box read, where a box per mention
-   * costs Firefox about a second each in a line of 200,000 nodes.
+   * Its text is taken to run evenly down its block's box: one box read, not one per mention.
    */
   function mentionsNear(record: SegmentRecord, height: number): [number, number] {
     const count = record.found.length / 3;
