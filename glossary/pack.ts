@@ -215,8 +215,8 @@ export function packIndex(index: CompiledIndex): PackedIndex {
       lastCondition = t;
     }
   });
-  const entryLow = Math.min(0, ...entries);
-  const entryDigits = digitsFor(Math.max(0, ...entries) - entryLow);
+  const entryLow = entries.reduce((low, e) => Math.min(low, e), 0);
+  const entryDigits = digitsFor(entries.reduce((high, e) => Math.max(high, e), 0) - entryLow);
   const trie = buildTrie(keyed.map((k) => k.key));
   if (trie.ends !== null) throw new Error('packed index: terms are not in key order');
   let otherNames = '';
