@@ -302,39 +302,40 @@ class PackedTerms implements TermList {
   }
 }
 
+/**
+ * A map from term to numbers, read from `text` (per listed term: how many terms since the last
+ * one listed, then what `readItem` reads) when first asked for. Made outside `unpackIndex`, so the
+ * closure keeps only its string and not the whole packed index.
+ */
+function lazyTermMap(
+  text: string,
+  readItem: (reader: VarintReader) => number[],
+): () => ReadonlyMap<number, readonly number[]> {
+  let map: Map<number, number[]> | null = null;
+  return () => {
+    if (map) return map;
+    map = new Map();
+    let term = -1;
+    for (const reader = new VarintReader(text); !reader.done;) {
+      term += reader.read() + 1;
+      map.set(term, readItem(reader));
+    }
+    return map;
+  };
+}
+
 export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   const t0 = performance.now();
   const trie = unpackTrie(packed.trie);
   const info = packed.termInfo;
-  // The closures below keep their own strings, not `packed` (the trie's counts are garbage once
-  // unpacked). Conditions other than "its own entry's full name" are read when a term first asks.
-  const conditionsText = packed.conditions;
-  let conditions: Map<number, number[]> | null = null;
-  const conditionsOf = (): ReadonlyMap<number, readonly number[]> => {
-    if (conditions) return conditions;
-    conditions = new Map();
-    let term = -1;
-    for (const reader = new VarintReader(conditionsText); !reader.done;) {
-      term += reader.read() + 1;
-      const keys: number[] = [];
-      for (let k = reader.read(); k > 0; k--) keys.push(unzigzag(reader.read()));
-      conditions.set(term, keys);
-    }
-    return conditions;
-  };
-  // Case marks only give a term's text back (a card, the popup): read when first asked for.
-  const marksText = packed.marks;
-  let marks: Map<number, number[]> | null = null;
-  const marksOf = (): ReadonlyMap<number, readonly number[]> => {
-    if (marks) return marks;
-    marks = new Map();
-    let marked = -1;
-    for (const reader = new VarintReader(marksText); !reader.done;) {
-      marked += reader.read() + 1;
-      marks.set(marked, readMarks(reader, reader.read()));
-    }
-    return marks;
-  };
+  // Conditions other than "its own entry's full name" are read when a term first asks; case marks
+  // only give a term's text back (a card, the popup).
+  const conditionsOf = lazyTermMap(packed.conditions, (reader) => {
+    const keys: number[] = [];
+    for (let k = reader.read(); k > 0; k--) keys.push(unzigzag(reader.read()));
+    return keys;
+  });
+  const marksOf = lazyTermMap(packed.marks, (reader) => readMarks(reader, reader.read()));
   const { entries, entryLow, entryDigits } = packed;
   const table: TermTable = {
     trie,
