@@ -159,9 +159,16 @@ function readMarks(reader: VarintReader, count: number): number[] {
   return pairs;
 }
 
-function writtenForm(key: string, how: number, pairs: readonly number[] | undefined): string {
+/** The written form of a term: `marks` gives its case changes, read only for a term that has some. */
+function writtenForm(
+  key: string,
+  how: number,
+  marks: () => ReadonlyMap<number, readonly number[]>,
+  term: number,
+): string {
   if (how === SAME) return key;
   if (how === CAPITALS) return key.toUpperCase();
+  const pairs = how === TITLE_MARKED ? marks().get(term) : undefined;
   const guess = titleGuess(key);
   if (!pairs) return guess;
   const units = guess.split('');
@@ -280,20 +287,18 @@ class PackedTerm implements Term {
 
   get text(): string {
     const key = keyOfNode(this.table.trie, nodeOfTerm(this.table.trie, this.index));
-    return writtenForm(
-      key,
-      (charAt(this.table.info, this.index) >> 2) & 3,
-      this.table.marks().get(this.index),
-    );
+    return writtenForm(key, (charAt(this.table.info, this.index) >> 2) & 3, this.table.marks, this.index);
   }
 }
 
 /** The terms of the packed index, each made on first use (a loop making all 6,000 costs a cold tab 0.5 ms). */
 class PackedTerms implements TermList {
   readonly length: number;
-  private readonly made: (PackedTerm | undefined)[] = [];
+  /** Sized up front: filled here and there, a growing array would turn into a slower dictionary. */
+  private readonly made: (PackedTerm | undefined)[];
   constructor(private readonly table: TermTable) {
     this.length = table.info.length;
+    this.made = new Array<PackedTerm | undefined>(this.length);
   }
 
   at(t: number): Term | undefined {
@@ -373,7 +378,7 @@ function lazyNames(
       const flags = charAt(info, t);
       if (!(flags & NAME)) return;
       const entry = readDigits(entries, t * entryDigits, entryDigits) + entryLow;
-      list[entry] = writtenForm(key, (flags >> 2) & 3, table.marks().get(t));
+      list[entry] = writtenForm(key, (flags >> 2) & 3, table.marks, t);
     });
     const others = otherNames.split('\n');
     let other = 0;
