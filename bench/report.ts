@@ -100,6 +100,10 @@ const ms = (v: number | null | undefined, digits = 1) =>
   v === null || v === undefined ? 'n/a' : v.toFixed(digits);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** A card's time, marked when the card still showed "Loading…". */
+const cardCell = (time: number | null, loaded: boolean | null): string =>
+  time === null ? 'n/a' : `${ms(time)}${loaded === false ? ' (loading)' : ''}`;
+
 function pageTable(rows: readonly PageRow[]): string[][] {
   const header = [
     'page',
@@ -139,17 +143,9 @@ function pageTable(rows: readonly PageRow[]): string[][] {
       row.scan ? String(row.scan.over50) : 'n/a',
       row.scan?.longTasks === null || row.scan?.longTasks === undefined ? 'n/a' : String(row.scan.longTasks),
       row.heapAdded === null ? 'n/a' : (row.heapAdded / 1024).toFixed(0),
-      row.card.first === null
-        ? 'n/a'
-        : `${ms(row.card.first)}${row.card.firstLoaded === false ? ' (loading)' : ''}`,
-      row.card.warm === null
-        ? 'n/a'
-        : `${ms(row.card.warm)}${row.card.warmLoaded === false ? ' (loading)' : ''}`,
-      row.card.asleepPossible
-        ? row.card.asleep === null
-          ? 'n/a'
-          : `${ms(row.card.asleep)}${row.card.asleepLoaded === false ? ' (loading)' : ''}`
-        : 'never sleeps',
+      cardCell(row.card.first, row.card.firstLoaded),
+      cardCell(row.card.warm, row.card.warmLoaded),
+      row.card.asleepPossible ? cardCell(row.card.asleep, row.card.asleepLoaded) : 'never sleeps',
       `${ms(row.updatesWithout.script)} / ${ms(row.updatesWith.script)}`,
       ms(r.updates, 2),
       row.updatesToggled ? `${ms(row.updatesToggled.without)} / ${ms(row.updatesToggled.with)}` : 'n/a',
@@ -263,38 +259,32 @@ export function goals(results: BenchResults): Goal[] {
         met: wiki.heapAdded! <= 1024 * 1024,
       });
     }
-    const unpacks = of.map((r) => r.scan?.unpack ?? null).filter((v): v is number => v !== null);
-    if (unpacks.length > 0) {
-      out.push({
-        goal: `matcher start-up ≤ 3 ms (${label})`,
-        measured: `highest ${Math.max(...unpacks).toFixed(1)} ms`,
-        met: Math.max(...unpacks) <= 3,
-      });
-    }
-    const first = of.map((r) => r.card.first).filter((v): v is number => v !== null);
-    if (first.length > 0) {
-      out.push({
-        goal: `a page's first card (which loads the card's code) ≤ one frame after the intent delay (${label})`,
-        measured: `highest ${Math.max(...first).toFixed(1)} ms`,
-        met: Math.max(...first) <= 16.7,
-      });
-    }
-    const warm = of.map((r) => r.card.warm).filter((v): v is number => v !== null);
-    if (warm.length > 0) {
-      out.push({
-        goal: `card ≤ one frame (16.7 ms) after the intent delay, background warm (${label})`,
-        measured: `highest ${Math.max(...warm).toFixed(1)} ms`,
-        met: Math.max(...warm) <= 16.7,
-      });
-    }
-    const asleep = of.map((r) => r.card.asleep).filter((v): v is number => v !== null);
-    if (asleep.length > 0) {
-      out.push({
-        goal: `card ≤ 100 ms after the intent delay, background asleep (Chromium, ${label})`,
-        measured: `highest ${Math.max(...asleep).toFixed(1)} ms`,
-        met: Math.max(...asleep) <= 100,
-      });
-    }
+    const highest = (goal: string, values: readonly (number | null | undefined)[], limit: number) => {
+      const measured = values.filter((v): v is number => v !== null && v !== undefined);
+      if (measured.length === 0) return;
+      const top = Math.max(...measured);
+      out.push({ goal, measured: `highest ${top.toFixed(1)} ms`, met: top <= limit });
+    };
+    highest(
+      `matcher start-up ≤ 3 ms (${label})`,
+      of.map((r) => r.scan?.unpack),
+      3,
+    );
+    highest(
+      `a page's first card (which loads the card's code) ≤ one frame after the intent delay (${label})`,
+      of.map((r) => r.card.first),
+      16.7,
+    );
+    highest(
+      `card ≤ one frame (16.7 ms) after the intent delay, background warm (${label})`,
+      of.map((r) => r.card.warm),
+      16.7,
+    );
+    highest(
+      `card ≤ 100 ms after the intent delay, background asleep (Chromium, ${label})`,
+      of.map((r) => r.card.asleep),
+      100,
+    );
   }
   out.push({
     goal: 'content script ≤ 60 KB gzip including the matcher data',

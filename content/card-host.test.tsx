@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCardHost, SHEET_MAX_WIDTH } from './card-host';
+import { captureShadowRoots } from '../test/shadow-roots';
 
 const anchor = {
   getBoundingClientRect: () => new DOMRect(100, 100, 40, 16),
@@ -19,14 +20,7 @@ function setWidth(width: number) {
 
 const settle = () => new Promise((done) => setTimeout(done, 20));
 
-/** The shadow roots attached during a test: the card's is closed, so the test keeps its own handle. */
-const roots: ShadowRoot[] = [];
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init: ShadowRootInit) {
-  const root = attach.call(this, init);
-  roots.push(root);
-  return root;
-};
+const roots = captureShadowRoots();
 const cardIn = () => roots.at(-1)!.querySelector<HTMLElement>('.card')!;
 
 afterEach(() => {

@@ -2,20 +2,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fail } from '../messaging/result';
 import { createCardUi, type EntityCardView, type PassageCardView } from './card-ui';
+import { captureShadowRoots } from '../test/shadow-roots';
 
 const anchor = {
   getBoundingClientRect: () => new DOMRect(100, 100, 40, 16),
   contextElement: null,
 };
 
-/** The shadow roots attached during a test: the card's is closed, so the test keeps its own handle. */
-const roots: ShadowRoot[] = [];
-const attach = Element.prototype.attachShadow;
-Element.prototype.attachShadow = function (init: ShadowRootInit) {
-  const root = attach.call(this, init);
-  roots.push(root);
-  return root;
-};
+const roots = captureShadowRoots();
 const title = () => roots.at(-1)!.querySelector('h2')?.textContent;
 
 afterEach(() => {

@@ -41,24 +41,22 @@ export function createHighlighter(win: Window = window) {
   let gapMs = 0;
   let lastApplied = -Infinity;
   let timer = 0;
-  const apply = () => {
-    if (timer !== 0) win.clearTimeout(timer);
-    timer = 0;
-    lastApplied = performance.now();
-    for (const r of removing) all.delete(r);
-    for (const r of adding) all.add(r);
-    removing.clear();
-    adding.clear();
-  };
-  // At the end of the current task at the earliest, so one round of the scan is one change.
-  const schedule = () => {
-    if (timer === 0) timer = win.setTimeout(apply, Math.max(0, lastApplied + gapMs - performance.now()));
-  };
+  /** Forgets the waiting changes. */
   const drop = () => {
     if (timer !== 0) win.clearTimeout(timer);
     timer = 0;
     adding.clear();
     removing.clear();
+  };
+  const apply = () => {
+    lastApplied = performance.now();
+    for (const r of removing) all.delete(r);
+    for (const r of adding) all.add(r);
+    drop();
+  };
+  // At the end of the current task at the earliest, so one round of the scan is one change.
+  const schedule = () => {
+    if (timer === 0) timer = win.setTimeout(apply, Math.max(0, lastApplied + gapMs - performance.now()));
   };
 
   return {

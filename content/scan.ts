@@ -134,6 +134,21 @@ class RecordMention implements PageMention {
 
 const NOTHING: readonly number[] = Object.freeze([]);
 
+/**
+ * The first of 0 … count − 1 for which `past` holds, by bisection (once it holds, it holds for the
+ * rest); `count` if none.
+ */
+function firstIndexWhere(count: number, past: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (past(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Mention `i` of a record, made on first use and the same object afterwards. */
 function mentionOf(record: SegmentRecord, i: number): RecordMention {
   const made = (record.made ??= []);
@@ -597,16 +612,10 @@ export function createScanner(options: ScannerOptions) {
 
   /** First index in records whose anchor satisfies `past` (assumes reading order runs down the page). */
   function searchRecords(past: (rect: DOMRect) => boolean): number {
-    let lo = 0;
-    let hi = records.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const anchor = anchorOf(records[mid]!);
-      const rect = anchor ? anchor.getBoundingClientRect() : null;
-      if (rect && past(rect)) hi = mid;
-      else lo = mid + 1;
-    }
-    return lo;
+    return firstIndexWhere(records.length, (i) => {
+      const anchor = anchorOf(records[i]!);
+      return anchor !== null && past(anchor.getBoundingClientRect());
+    });
   }
 
   /**
@@ -623,17 +632,8 @@ export function createScanner(options: ScannerOptions) {
     const offsetAt = (y: number) => ((y - box.top) / box.height) * length;
     const from = offsetAt(-height);
     const to = offsetAt(2 * height);
-    // Mentions are in reading order: the first starting at or after an offset, by bisection.
-    const firstFrom = (offset: number): number => {
-      let lo = 0;
-      let hi = count;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (record.found[3 * mid]! >= offset) hi = mid;
-        else lo = mid + 1;
-      }
-      return lo;
-    };
+    // Mentions are in reading order: the first starting at or after an offset.
+    const firstFrom = (offset: number) => firstIndexWhere(count, (i) => record.found[3 * i]! >= offset);
     const first = Math.max(0, firstFrom(from) - MENTION_SLACK);
     return [first, Math.max(first, Math.min(count, firstFrom(to) + MENTION_SLACK))];
   }

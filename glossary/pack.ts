@@ -265,6 +265,10 @@ interface TermTable {
   readonly marks: () => ReadonlyMap<number, readonly number[]>;
 }
 
+/** The entry of term `t`, read in place. */
+const entryOf = (table: TermTable, t: number): number =>
+  readDigits(table.entries, t * table.entryDigits, table.entryDigits) + table.entryLow;
+
 /**
  * A term of the packed index: a number and the table it reads from, made when first asked for, so
  * a tab decodes nothing per term up front and makes objects only for the terms it meets. Its text
@@ -280,7 +284,7 @@ class PackedTerm implements Term {
     this.table = table;
     this.index = index;
     const info = charAt(table.info, index);
-    this.entry = readDigits(table.entries, index * table.entryDigits, table.entryDigits) + table.entryLow;
+    this.entry = entryOf(table, index);
     this.case = RULES[info & 3]!;
     this.requires = info & REQUIRES_OWN ? [this.entry] : table.conditions().get(index);
   }
@@ -373,12 +377,9 @@ function lazyNames(
   const namesOf = (): string[] => {
     if (names) return names;
     const list = new Array<string | undefined>(kinds.length);
-    const { info, entries, entryDigits, entryLow } = table;
     forEachTermKey(table.trie, (t, key) => {
-      const flags = charAt(info, t);
-      if (!(flags & NAME)) return;
-      const entry = readDigits(entries, t * entryDigits, entryDigits) + entryLow;
-      list[entry] = writtenForm(key, (flags >> 2) & 3, table.marks, t);
+      const flags = charAt(table.info, t);
+      if (flags & NAME) list[entryOf(table, t)] = writtenForm(key, (flags >> 2) & 3, table.marks, t);
     });
     const others = otherNames.split('\n');
     let other = 0;
