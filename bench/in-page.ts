@@ -212,11 +212,17 @@ export const CARD_TIMES = `() => window.__backstoryBench && window.__backstoryBe
 
 /**
  * ({ skip }) => the centre and box of a visible marked range whose text is not in \`skip\` (a
- * different entry each time, so the card's data is not already cached), scrolled into view.
+ * different entry each time, so the card's data is not already cached), scrolled into view. Some
+ * pages move their content when scrolled (nytimes-4 folds its header away), so the box is taken
+ * again after a few frames and a range that moved meanwhile is passed over.
  */
-export const PICK_TERM = `({ skip }) => {
+export const PICK_TERM = `async ({ skip }) => {
   const highlight = CSS.highlights.get('backstory-entity');
   if (!highlight) return null;
+  const settle = async () => {
+    for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(r));
+    await new Promise((r) => setTimeout(r, 250));
+  };
   for (const item of highlight) {
     const range = document.createRange();
     range.setStart(item.startContainer, item.startOffset);
@@ -226,8 +232,12 @@ export const PICK_TERM = `({ skip }) => {
     const el = range.startContainer.parentElement;
     if (!el) continue;
     el.scrollIntoView({ block: 'center', behavior: 'instant' });
+    await settle();
     const r = range.getClientRects()[0];
     if (!r || r.width < 8 || r.top < 40 || r.bottom > innerHeight - 40) continue;
+    await settle();
+    const again = range.getClientRects()[0];
+    if (!again || again.x !== r.x || again.y !== r.y) continue;
     const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
     if (!hit || !hit.contains(range.startContainer)) continue;
     return { text, x: r.x + r.width / 2, y: r.y + r.height / 2, rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
