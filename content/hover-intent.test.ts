@@ -49,6 +49,24 @@ describe('hover intent', () => {
     expect(log).toEqual(['timer at 1000']);
   });
 
+  it('takes the time the pointer has already been over the term off the delay', () => {
+    const intent = setup();
+    intent.pointerOver('NATO', 16);
+    vi.advanceTimersByTime(OPEN_DELAY_MS - 17);
+    expect(log).toEqual(['intent NATO']);
+    vi.advanceTimersByTime(1);
+    expect(log).toEqual(['intent NATO', 'open NATO']);
+    // A moment longer than the delay opens at once; a negative one (clocks apart) changes nothing.
+    intent.pointerOver('EU', OPEN_DELAY_MS + 100);
+    vi.advanceTimersByTime(0);
+    expect(log.at(-1)).toBe('open EU');
+    intent.pointerOver('UN', -40);
+    vi.advanceTimersByTime(OPEN_DELAY_MS - 1);
+    expect(log.at(-1)).toBe('intent UN');
+    vi.advanceTimersByTime(1);
+    expect(log.at(-1)).toBe('open UN');
+  });
+
   it('does not flicker when the pointer passes over a term', () => {
     const intent = setup();
     intent.pointerOver('NATO');

@@ -52,8 +52,11 @@ export function createHoverIntent<T>(
   };
 
   return {
-    /** The pointer is now over `target` (a term), or over nothing of ours. */
-    pointerOver(target: T | null) {
+    /**
+     * The pointer is now over `target` (a term), or over nothing of ours. `overFor`: how long it
+     * has already been there (hit tests run once a frame, after the move), taken off the delay.
+     */
+    pointerOver(target: T | null, overFor = 0) {
       if (target === null) {
         cancelOpen();
         scheduleClose();
@@ -77,7 +80,7 @@ export function createHoverIntent<T>(
           shown = target;
           callbacks.open(target);
         },
-        typeof openDelay === 'function' ? openDelay() : openDelay,
+        Math.max(0, (typeof openDelay === 'function' ? openDelay() : openDelay) - Math.max(0, overFor)),
       );
       callbacks.onIntentStart?.(target);
       if (shown !== null) scheduleClose();

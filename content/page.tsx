@@ -40,6 +40,12 @@ interface Passage {
 
 /** What the pointer can rest on: a marked name or a passage with notes. */
 type Target = PageMention | Passage;
+/**
+ * The most a hit test's lateness takes off the open delay: about a frame. A page that kept the main
+ * thread busy for longer does not make the card open at once.
+ */
+const MAX_FRAME_MS = 50;
+
 const isPassage = (t: Target): t is Passage => 'notes' in t;
 
 export interface PageOptions {
@@ -410,14 +416,17 @@ export function startPage({
     return true;
   }
 
-  // Pointer: hit-test at most once a frame, on the reader's own moves only.
+  // Pointer: hit-test at most once a frame, on the reader's own moves only. The pointer has been
+  // where it is since its last move, up to a frame before the test: the open delay counts from then.
   let frame = 0;
+  let movedAt = 0;
   doc.addEventListener(
     'pointermove',
     (e) => {
       if (!e.isTrusted || e.pointerType === 'touch') return;
       if (inCard(e)) return;
       lastPoint = { x: e.clientX, y: e.clientY };
+      movedAt = e.timeStamp;
       if (frame === 0) {
         frame = win.requestAnimationFrame(() => {
           frame = 0;
@@ -425,7 +434,8 @@ export function startPage({
           if (sticky) return;
           const piece = pieceAt(doc, mentions.byNode, lastPoint.x, lastPoint.y);
           const mention = piece && allowed(piece.mention) ? piece.mention : null;
-          intent.pointerOver(mention ?? (passages.length > 0 ? passageAt(lastPoint.x, lastPoint.y) : null));
+          const target = mention ?? (passages.length > 0 ? passageAt(lastPoint.x, lastPoint.y) : null);
+          intent.pointerOver(target, Math.min(performance.now() - movedAt, MAX_FRAME_MS));
         });
       }
     },
