@@ -182,14 +182,15 @@ export const MARK_JS = `({ aliases, limit }) => {
 
 /**
  * ({ rect }) => starts watching for the card: the first pointer move inside \`rect\` (the term) and
- * the moment Backstory attaches its card host element.
+ * the moment Backstory attaches its card host element. A move counts from its event's time stamp,
+ * when the pointer got there: Chromium delivers moves with the next frame, up to 16 ms later.
  */
 export const CARD_WATCH = `({ rect }) => {
   const bench = window.__backstoryBench;
   bench.card = { onTerm: null, shown: null };
   const state = bench.card;
   const inside = (e) => e.clientX >= rect.x - 1 && e.clientX <= rect.x + rect.width + 1 && e.clientY >= rect.y - 1 && e.clientY <= rect.y + rect.height + 1;
-  const move = (e) => { if (state.onTerm === null && inside(e)) state.onTerm = performance.now(); };
+  const move = (e) => { if (state.onTerm === null && inside(e)) state.onTerm = e.timeStamp; };
   document.addEventListener('pointermove', move, true);
   const observer = new MutationObserver((records) => {
     for (const r of records) for (const n of r.addedNodes) {
