@@ -62,17 +62,29 @@ export interface PackedIndex {
   readonly entryLow: number;
   readonly entryDigits: number;
   /**
-   * Varints, per conditional term not covered by termInfo's bit 5: how many terms since the last
-   * one listed, how many keys it requires, the keys (zig-zag).
+   * Per conditional term not covered by termInfo's bit 5: how many keys it requires, the keys
+   * (zig-zag varints).
    */
-  readonly conditions: string;
-  /**
-   * Varints, per term whose case needs them: how many terms since the last one listed, how many
-   * changes, the changes (`caseMarks`).
-   */
-  readonly marks: string;
+  readonly conditions: PackedTermMap;
+  /** Per term whose case needs them: how many changes, the changes (`caseMarks`, varints). */
+  readonly marks: PackedTermMap;
   readonly trie: PackedTrie;
 }
+
+/**
+ * Varints for some of the terms, read a part at a time: a tab meets a few terms of each kind, and
+ * reading every term's list the first time one is needed cost it about a millisecond. The terms
+ * fall into parts of `PART_TERMS` by number; `starts` has where each part's text begins, and
+ * where the last ends (`startDigits` characters each, `writeDigits`). Within a part, per listed
+ * term: how many terms since the last one listed (or the part's start), then its varints.
+ */
+export interface PackedTermMap {
+  readonly text: string;
+  readonly starts: string;
+  readonly startDigits: number;
+}
+
+const PART_TERMS = 128;
 
 const RULES: readonly CaseRule[] = ['exact', 'upper-ok', 'any'];
 const SAME = 0;
@@ -160,15 +172,10 @@ function readMarks(reader: VarintReader, count: number): number[] {
 }
 
 /** The written form of a term: `marks` gives its case changes, read only for a term that has some. */
-function writtenForm(
-  key: string,
-  how: number,
-  marks: () => ReadonlyMap<number, readonly number[]>,
-  term: number,
-): string {
+function writtenForm(key: string, how: number, marks: TermMap, term: number): string {
   if (how === SAME) return key;
   if (how === CAPITALS) return key.toUpperCase();
-  const pairs = how === TITLE_MARKED ? marks().get(term) : undefined;
+  const pairs = how === TITLE_MARKED ? marks(term) : undefined;
   const guess = titleGuess(key);
   if (!pairs) return guess;
   const units = guess.split('');
@@ -189,10 +196,8 @@ export function packIndex(index: CompiledIndex): PackedIndex {
   const entries = keyed.map(({ term }) => term.entry);
   /** Per entry, the first term (in key order) written exactly like its name. */
   const nameTerm = new Map<number, number>();
-  let conditions = '';
-  let marks = '';
-  let lastCondition = -1;
-  let lastMarked = -1;
+  const conditions = new Map<number, string>();
+  const marks = new Map<number, string>();
   keyed.forEach(({ term, key }, t) => {
     const written = normaliseText(term.text);
     if (term.entry >= 0 && !nameTerm.has(term.entry) && written === index.names[term.entry]) {
@@ -205,9 +210,7 @@ export function packIndex(index: CompiledIndex): PackedIndex {
       const changes = caseMarks(written, key);
       if (changes.count > 0) {
         how = TITLE_MARKED;
-        marks += writeVarint(t - lastMarked - 1) + writeVarint(changes.count);
-        marks += changes.marks.map(writeVarint).join('');
-        lastMarked = t;
+        marks.set(t, writeVarint(changes.count) + changes.marks.map(writeVarint).join(''));
       }
     }
     const own = term.requires?.length === 1 && term.requires[0] === term.entry;
@@ -217,9 +220,7 @@ export function packIndex(index: CompiledIndex): PackedIndex {
       (nameTerm.get(term.entry) === t ? NAME : 0) |
       (own ? REQUIRES_OWN : 0);
     if (term.requires && !own) {
-      conditions += writeVarint(t - lastCondition - 1) + writeVarint(term.requires.length);
-      for (const k of term.requires) conditions += writeVarint(zigzag(k));
-      lastCondition = t;
+      conditions.set(t, [term.requires.length, ...term.requires.map(zigzag)].map(writeVarint).join(''));
     }
   });
   const entryLow = entries.reduce((low, e) => Math.min(low, e), 0);
@@ -247,8 +248,8 @@ export function packIndex(index: CompiledIndex): PackedIndex {
     entries: entries.map((e) => writeDigits(e - entryLow, entryDigits)).join(''),
     entryLow,
     entryDigits,
-    conditions,
-    marks,
+    conditions: writeTermMap(conditions, keyed.length),
+    marks: writeTermMap(marks, keyed.length),
     trie: packTrie(trie),
   };
 }
@@ -261,8 +262,8 @@ interface TermTable {
   readonly entries: string;
   readonly entryLow: number;
   readonly entryDigits: number;
-  readonly conditions: () => ReadonlyMap<number, readonly number[]>;
-  readonly marks: () => ReadonlyMap<number, readonly number[]>;
+  readonly conditions: TermMap;
+  readonly marks: TermMap;
 }
 
 /** The entry of term `t`, read in place. */
@@ -286,7 +287,7 @@ class PackedTerm implements Term {
     const info = charAt(table.info, index);
     this.entry = entryOf(table, index);
     this.case = RULES[info & 3]!;
-    this.requires = info & REQUIRES_OWN ? [this.entry] : table.conditions().get(index);
+    this.requires = info & REQUIRES_OWN ? [this.entry] : table.conditions(index);
   }
 
   get text(): string {
@@ -311,25 +312,53 @@ class PackedTerms implements TermList {
   }
 }
 
+/** A term's numbers from a `PackedTermMap`, or undefined when it has none listed. */
+type TermMap = (term: number) => readonly number[] | undefined;
+
+/** `PackedTermMap` of `items` (term → its varints) for terms 0 … `count` − 1. */
+function writeTermMap(items: ReadonlyMap<number, string>, count: number): PackedTermMap {
+  const parts = Array.from({ length: Math.ceil(count / PART_TERMS) }, () => ({ text: '', last: -1 }));
+  for (const t of [...items.keys()].sort((a, b) => a - b)) {
+    const part = parts[Math.floor(t / PART_TERMS)]!;
+    const at = t % PART_TERMS;
+    part.text += writeVarint(at - part.last - 1) + items.get(t)!;
+    part.last = at;
+  }
+  const text = parts.map((p) => p.text).join('');
+  const startDigits = digitsFor(text.length);
+  let starts = '';
+  let start = 0;
+  for (const part of parts) {
+    starts += writeDigits(start, startDigits);
+    start += part.text.length;
+  }
+  return { text, starts: starts + writeDigits(start, startDigits), startDigits };
+}
+
 /**
- * A map from term to numbers, read from `text` (per listed term: how many terms since the last
- * one listed, then what `readItem` reads) when first asked for. Made outside `unpackIndex`, so the
- * closure keeps only its string and not the whole packed index.
+ * Reads a `PackedTermMap` a part at a time, when a term of the part is first asked for (with
+ * `readItem` reading one term's numbers). Made outside `unpackIndex`, so the closure keeps only the
+ * map and not the whole packed index.
  */
-function lazyTermMap(
-  text: string,
-  readItem: (reader: VarintReader) => number[],
-): () => ReadonlyMap<number, readonly number[]> {
-  let map: Map<number, number[]> | null = null;
-  return () => {
-    if (map) return map;
-    map = new Map();
-    let term = -1;
-    for (const reader = new VarintReader(text); !reader.done;) {
-      term += reader.read() + 1;
-      map.set(term, readItem(reader));
+function lazyTermMap(map: PackedTermMap, readItem: (reader: VarintReader) => number[]): TermMap {
+  const { text, starts, startDigits } = map;
+  const partCount = starts.length / startDigits - 1;
+  const parts = new Array<Map<number, number[]> | undefined>(Math.max(0, partCount));
+  return (term) => {
+    const p = Math.floor(term / PART_TERMS);
+    if (!(p >= 0 && p < partCount)) return undefined;
+    let part = parts[p];
+    if (!part) {
+      part = parts[p] = new Map();
+      const from = readDigits(starts, p * startDigits, startDigits);
+      const to = readDigits(starts, (p + 1) * startDigits, startDigits);
+      let t = p * PART_TERMS - 1;
+      for (const reader = new VarintReader(text.slice(from, to)); !reader.done;) {
+        t += reader.read() + 1;
+        part.set(t, readItem(reader));
+      }
     }
-    return map;
+    return part.get(term);
   };
 }
 
@@ -337,8 +366,8 @@ export function unpackIndex(packed: PackedIndex): GlossaryIndex {
   const t0 = performance.now();
   const trie = unpackTrie(packed.trie);
   const info = packed.termInfo;
-  // Conditions other than "its own entry's full name" are read when a term first asks; case marks
-  // only give a term's text back (a card, the popup).
+  // Conditions other than "its own entry's full name", and case marks (a term's text, which the
+  // matcher compares for terms whose case counts), are read a part at a time when a term asks.
   const conditionsOf = lazyTermMap(packed.conditions, (reader) => {
     const keys: number[] = [];
     for (let k = reader.read(); k > 0; k--) keys.push(unzigzag(reader.read()));
