@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectSegments, hasText, locate, SegmentReader } from './segments';
+import { collectSegments, hasText, nodeIndex, SegmentReader } from './segments';
 
 function segmentsOf(html: string): string[] {
   document.body.replaceChildren();
@@ -37,17 +37,15 @@ describe('collectSegments', () => {
   });
 });
 
-describe('locate', () => {
+describe('nodeIndex', () => {
   it('maps segment offsets to nodes, ends staying in the node they close', () => {
     segmentsOf('<p>Vladimir <b>Putin</b></p>');
     const [segment] = collectSegments(document.body);
-    const start = locate(segment!, 9, false);
-    expect(start.node.data).toBe('Putin');
-    expect(start.offset).toBe(0);
-    const end = locate(segment!, 9, true);
-    expect(end.node.data).toBe('Vladimir ');
-    expect(end.offset).toBe(9);
-    expect(locate(segment!, 14, true)).toMatchObject({ index: 1, offset: 5 });
+    const { nodes, starts } = segment!;
+    expect(nodes[nodeIndex(starts, 9, false)]!.data).toBe('Putin');
+    expect(nodes[nodeIndex(starts, 9, true)]!.data).toBe('Vladimir ');
+    expect(nodeIndex(starts, 14, true)).toBe(1);
+    expect(nodeIndex(starts, 0, false)).toBe(0);
   });
 });
 

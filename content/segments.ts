@@ -377,13 +377,3 @@ export function nodeIndex(starts: readonly number[], offset: number, atEnd: bool
   }
   return lo;
 }
-
-/** The node holding `offset` of the segment, and the offset inside it. */
-export function locate(
-  segment: Pick<Segment, 'nodes' | 'starts'>,
-  offset: number,
-  atEnd: boolean,
-): { index: number; node: Text; offset: number } {
-  const index = nodeIndex(segment.starts, offset, atEnd);
-  return { index, node: segment.nodes[index]!, offset: offset - segment.starts[index]! };
-}
