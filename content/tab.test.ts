@@ -34,7 +34,7 @@ describe('runTab', () => {
   test('marks the page with the bundled index while its site is on, and stops when it is switched off', async () => {
     const { started, start } = pages();
     const life = new AbortController();
-    await runTab({ doc, index, signal: life.signal, start });
+    await runTab({ doc, loadIndex: () => index, signal: life.signal, start });
     expect(started).toHaveLength(1);
     const first = started[0]!.options;
     expect(first.index).toBe(index);
@@ -52,19 +52,32 @@ describe('runTab', () => {
     life.abort();
   });
 
-  test('leaves a site switched off alone from the start', async () => {
+  test('leaves a site switched off alone from the start, without unpacking the index', async () => {
     await setSiteEnabled('news.example', false);
     const { started, start } = pages();
     const life = new AbortController();
-    await runTab({ doc, index, signal: life.signal, start });
+    const loadIndex = vi.fn(() => index);
+    await runTab({ doc, loadIndex, signal: life.signal, start });
     expect(started).toHaveLength(0);
+    expect(loadIndex).not.toHaveBeenCalled();
+
+    // Switched on, off and on again: unpacked once, when first needed.
+    await setSiteEnabled('news.example', true);
+    await settle();
+    await setSiteEnabled('news.example', false);
+    await settle();
+    await setSiteEnabled('news.example', true);
+    await settle();
+    expect(started).toHaveLength(2);
+    expect(started[1]!.options.index).toBe(index);
+    expect(loadIndex).toHaveBeenCalledTimes(1);
     life.abort();
   });
 
   test('hands new settings to the running page', async () => {
     const { started, start } = pages();
     const life = new AbortController();
-    await runTab({ doc, index, signal: life.signal, start });
+    await runTab({ doc, loadIndex: () => index, signal: life.signal, start });
     await updateSettings({ mutedEntries: ['nato'] });
     await settle();
     expect(started[0]!.setSettings).toHaveBeenCalledWith(expect.objectContaining({ mutedEntries: ['nato'] }));
@@ -74,7 +87,7 @@ describe('runTab', () => {
   test("marks the page afresh, with the reader's entries joined, when they change", async () => {
     const { started, start } = pages();
     const life = new AbortController();
-    await runTab({ doc, index, signal: life.signal, start });
+    await runTab({ doc, loadIndex: () => index, signal: life.signal, start });
     await saveReaderEntry({ name: 'The Quad', aliases: [], kind: 'organisation', summary: '', qid: null });
     await settle();
     expect(started).toHaveLength(2);
@@ -91,7 +104,7 @@ describe('runTab', () => {
   test('ends with the content script: its page stops and later changes start nothing', async () => {
     const { started, start } = pages();
     const life = new AbortController();
-    await runTab({ doc, index, signal: life.signal, start });
+    await runTab({ doc, loadIndex: () => index, signal: life.signal, start });
     life.abort();
     expect(started[0]!.options.signal.aborted).toBe(true);
     await setSiteEnabled('news.example', false);
@@ -104,7 +117,7 @@ describe('runTab', () => {
   test('starts nothing when the content script ends while the settings are read', async () => {
     const { started, start } = pages();
     const life = new AbortController();
-    const running = runTab({ doc, index, signal: life.signal, start });
+    const running = runTab({ doc, loadIndex: () => index, signal: life.signal, start });
     life.abort();
     await running;
     await setSiteEnabled('news.example', true);

@@ -1,7 +1,8 @@
 /**
  * Backstory in one tab, for as long as its content script lives: the reader's glossary and
  * settings read once before the first scan, the page marked while its site is switched on and
- * left alone while it is off, and marked afresh when the reader's own entries change.
+ * left alone while it is off, and marked afresh when the reader's own entries change. The bundled
+ * index is unpacked when a page is first marked: a tab whose site is off never pays for it.
  */
 import type { GlossaryIndex } from '../glossary/compile';
 import { compileMatcher, type Matcher } from '../matcher/matcher';
@@ -21,8 +22,8 @@ import { withReaderEntries } from './reader-index';
 
 export interface TabOptions {
   readonly doc: Document;
-  /** The bundled glossary index. */
-  readonly index: GlossaryIndex;
+  /** Unpacks the bundled glossary index (called once, when it is first needed). */
+  readonly loadIndex: () => GlossaryIndex;
   /** The content script's lifetime (WXT's `ctx.signal`). */
   readonly signal: AbortSignal;
   /** Starts marking the page: `startPage`, or a test's stand-in. */
@@ -40,23 +41,30 @@ const cardApi: CardApi = {
   },
 };
 
-export async function runTab({ doc, index, signal, start = startPage }: TabOptions): Promise<void> {
+export async function runTab({ doc, loadIndex, signal, start = startPage }: TabOptions): Promise<void> {
   const host = doc.location.hostname;
-  const bundledMatcher = compileMatcher(index.terms);
+  let bundled: { index: GlossaryIndex; matcher: Matcher } | null = null;
+  const bundledGlossary = () => {
+    if (bundled) return bundled;
+    const index = loadIndex();
+    return (bundled = { index, matcher: compileMatcher(index.terms) });
+  };
   // The reader's own entries join the index (and need a matcher of their own) only when there are some.
-  let glossary: { index: GlossaryIndex; matcher: Matcher; hidden: Set<string> };
-  const useReaderGlossary = (reader: ReaderGlossary) => {
+  let glossary: { index: GlossaryIndex; matcher: Matcher; hidden: Set<string> } | null = null;
+  const currentGlossary = () => {
+    if (glossary) return glossary;
+    const { index, matcher } = bundledGlossary();
     const merged = withReaderEntries(index, reader.entries);
-    glossary = {
+    return (glossary = {
       index: merged,
-      matcher: merged === index ? bundledMatcher : compileMatcher(merged.terms),
+      matcher: merged === index ? matcher : compileMatcher(merged.terms),
       hidden: hiddenBundledIds(reader),
-    };
+    });
   };
   // One parallel read of everything a page needs before its first scan.
-  const [reader, initialSettings] = await Promise.all([readReaderEntries(), readSettings()]);
+  const [initialReader, initialSettings] = await Promise.all([readReaderEntries(), readSettings()]);
   if (signal.aborted) return;
-  useReaderGlossary(reader);
+  let reader: ReaderGlossary = initialReader;
   // One import of the card's code for every page this tab starts, when a card is first wanted.
   const loadCardCode = cardCodeLoader();
   let settings: Settings = initialSettings;
@@ -68,15 +76,16 @@ export async function runTab({ doc, index, signal, start = startPage }: TabOptio
     page = null;
     if (!enabled || signal.aborted) return;
     pageLife = new AbortController();
+    const { index, matcher, hidden } = currentGlossary();
     page = start({
       doc,
-      index: glossary.index,
+      index,
       api: cardApi,
       signal: AbortSignal.any([signal, pageLife.signal]),
       loadCardCode,
-      matcher: glossary.matcher,
+      matcher,
       settings,
-      hiddenEntries: glossary.hidden,
+      hiddenEntries: hidden,
     });
   };
   watchSettings((next) => {
@@ -84,7 +93,8 @@ export async function runTab({ doc, index, signal, start = startPage }: TabOptio
     page?.setSettings(next);
   }, signal);
   watchReaderEntries((next) => {
-    useReaderGlossary(next);
+    reader = next;
+    glossary = null;
     // The marks start again with the new names; the page is rescanned (rare: the options page changed).
     if (page) setEnabled(true);
   }, signal);

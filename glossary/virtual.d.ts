@@ -1,6 +1,7 @@
 declare module 'virtual:glossary-index' {
-  const index: import('./compile').GlossaryIndex;
-  export default index;
+  /** Unpacks the index (each call anew: the caller keeps it). */
+  const loadIndex: () => import('./compile').GlossaryIndex;
+  export default loadIndex;
 }
 declare module 'virtual:glossary-details' {
   const entries: readonly import('./schema').Entry[];

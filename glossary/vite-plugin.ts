@@ -41,7 +41,8 @@ export function glossaryPlugin(): Plugin {
       const packed = packIndex(compileIndex(entries));
       return [
         `import { unpackIndex } from ${JSON.stringify(PACK_MODULE)};`,
-        `export default unpackIndex(${jsonLiteral(packed)});`,
+        // Unpacked when a tab first marks a page, not where Backstory is switched off.
+        `export default () => unpackIndex(${jsonLiteral(packed)});`,
       ].join('\n');
     },
   };

@@ -1,4 +1,4 @@
-import index from 'virtual:glossary-index';
+import loadIndex from 'virtual:glossary-index';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { highlightsSupported } from '../../content/highlighter';
 import { runTab } from '../../content/tab';
@@ -9,6 +9,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     if (!highlightsSupported() || !document.body) return;
-    await runTab({ doc: document, index, signal: ctx.signal });
+    await runTab({ doc: document, loadIndex, signal: ctx.signal });
   },
 });

@@ -17,6 +17,7 @@ import {
   hoverTerm,
   markedTexts,
   moveMouseAway,
+  waitFor,
   waitForCard,
   waitForMarks,
   waitForNoCard,
@@ -371,6 +372,52 @@ describe('keyboard', () => {
     expect(card.dialogName).not.toBeNull();
     expect(await markedTexts(page, CURRENT_HIGHLIGHT)).toEqual([second]);
     await closeCardWithEscape();
+  });
+});
+
+describe('a site switched off', () => {
+  const UNPACKED = `performance.getEntriesByName('backstory:unpack').length`;
+  let host: string;
+
+  /** The reader's list of sites where Backstory is off (the default mode), set in storage.sync. */
+  async function switchedOff(sites: string[]): Promise<void> {
+    const worker = await chromium.serviceWorker();
+    await worker.evaluate(`chrome.storage.sync.get('settings').then(({ settings }) =>
+      chrome.storage.sync.set({ settings: { ...(settings || {}), sites: ${JSON.stringify(sites)} } }))`);
+  }
+
+  /** Resolves once the content script answers: it has read the settings and decided. */
+  async function contentScriptListening(): Promise<void> {
+    await waitFor(async () => JSON.stringify(await chromium.sendToTab(page, 'getPageHost')).includes(host), {
+      what: 'the content script to answer',
+    });
+  }
+
+  beforeAll(async () => {
+    await page.bringToFront();
+    host = new URL(server.url('/seed.html')).hostname;
+  });
+
+  afterAll(async () => {
+    await switchedOff([]);
+  });
+
+  test('is left alone: nothing marked, and the glossary index not even unpacked', async () => {
+    await switchedOff([host]);
+    await page.goto(server.url('/seed.html'));
+    await contentScriptListening();
+    expect(await markedTexts(page)).toEqual([]);
+    expect(await page.evaluate(UNPACKED)).toBe(0);
+  });
+
+  test('switched on, the page is marked; the index is unpacked once however often it is switched', async () => {
+    await switchedOff([]);
+    expect(await waitForMarks(page)).toContain('NATO');
+    await switchedOff([host]);
+    await waitFor(async () => (await markedTexts(page)).length === 0, { what: 'the marks to go' });
+    await switchedOff([]);
+    expect(await waitForMarks(page)).toContain('NATO');
+    expect(await page.evaluate(UNPACKED)).toBe(1);
   });
 });
 
