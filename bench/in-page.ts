@@ -239,8 +239,10 @@ export const PICK_TERM = `async ({ skip }) => {
     await settle();
     const again = range.getClientRects()[0];
     if (!again || again.x !== r.x || again.y !== r.y) continue;
+    // The innermost element there must be the name's own (or inside it): Firefox answers with an
+    // ancestor over text that is hidden (nytimes-4 keeps an invisible copy of its header).
     const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-    if (!hit || !hit.contains(range.startContainer)) continue;
+    if (!hit || !el.contains(hit)) continue;
     return { text, x: r.x + r.width / 2, y: r.y + r.height / 2, rect: { x: r.x, y: r.y, width: r.width, height: r.height } };
   }
   return null;
