@@ -7,7 +7,8 @@ export interface PageRow {
   readonly page: string;
   /**
    * Walk floor: first pass on a fresh page (median of the repeats), best of five after it, and the
-   * first pass from a fresh isolated world like a content script's (Chromium).
+   * first pass from a world that sees the page as a content script does (Chromium: a fresh isolated
+   * world; Firefox: a WebDriver BiDi sandbox, through the same wrappers).
    */
   readonly walk: { cold: number; warm: number; nodes: number; chars: number; isolated: number | null };
   readonly scan: {
@@ -335,7 +336,8 @@ function sections(results: BenchResults): { title: string; table: string[][]; no
         table: pageTable(rows),
         note:
           'ms are main-thread milliseconds, medians of the repeats. Walk: first TreeWalker pass over a fresh page, in the ' +
-          "page's world and (Chromium) in a fresh isolated world like a content script's. Backstory: matcher start-up plus " +
+          "page's world and in a world that sees the page as a content script does (Chromium: a fresh isolated world; " +
+          'Firefox: a WebDriver BiDi sandbox). Backstory: matcher start-up plus ' +
           'every slice of the first scan (wall: start to all painted). Card: ms from the pointer resting on a name to the ' +
           `card on screen, minus the ${results.openDelayMs} ms intent delay; "first" is a page's first card, which also loads the card's code. mark.js: "> n" = stopped at the ${results.markLimit} ms ` +
           'limit; its time for every alias is then estimated from the share of aliases it reached (it handles them one by one).',
