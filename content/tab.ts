@@ -43,6 +43,10 @@ const cardApi: CardApi = {
 
 export async function runTab({ doc, loadIndex, signal, start = startPage }: TabOptions): Promise<void> {
   const host = doc.location.hostname;
+  // One parallel read of everything a page needs before its first scan.
+  const [initialReader, initialSettings] = await Promise.all([readReaderEntries(), readSettings()]);
+  if (signal.aborted) return;
+  let reader: ReaderGlossary = initialReader;
   let bundled: { index: GlossaryIndex; matcher: Matcher } | null = null;
   const bundledGlossary = () => {
     if (bundled) return bundled;
@@ -61,10 +65,6 @@ export async function runTab({ doc, loadIndex, signal, start = startPage }: TabO
       hidden: hiddenBundledIds(reader),
     });
   };
-  // One parallel read of everything a page needs before its first scan.
-  const [initialReader, initialSettings] = await Promise.all([readReaderEntries(), readSettings()]);
-  if (signal.aborted) return;
-  let reader: ReaderGlossary = initialReader;
   // One import of the card's code for every page this tab starts, when a card is first wanted.
   const loadCardCode = cardCodeLoader();
   let settings: Settings = initialSettings;
