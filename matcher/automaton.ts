@@ -281,13 +281,15 @@ function finishTrie(trie: Omit<Trie, 'rootAscii' | 'fatOf' | 'fatTable'>): Trie 
 /** Little-endian bytes of a typed array (every engine Backstory runs on is little-endian). */
 const bytesOf = (array: ArrayBufferView) => new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
 
-export function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
+/** A string of one unit per element (in chunks: a spread of a whole large array overflows the stack). */
+function unitsOf(values: Uint8Array | Uint16Array): string {
+  let units = '';
+  for (let i = 0; i < values.length; i += 0x8000)
+    units += String.fromCharCode(...values.subarray(i, i + 0x8000));
+  return units;
 }
+
+export const toBase64 = (bytes: Uint8Array): string => btoa(unitsOf(bytes));
 
 interface Base64Decoder {
   fromBase64?: (text: string) => Uint8Array;
@@ -339,11 +341,7 @@ export function packTrie(trie: Trie): PackedTrie {
 function decodeCounts(text: string, wide: boolean): { units: string; zero: number } {
   if (!wide) return { units: text, zero: CHAR_ZERO };
   const bytes = fromBase64(text);
-  const values = new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2);
-  let units = '';
-  for (let i = 0; i < values.length; i += 0x8000)
-    units += String.fromCharCode(...values.subarray(i, i + 0x8000));
-  return { units, zero: 0 };
+  return { units: unitsOf(new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2)), zero: 0 };
 }
 
 export function unpackTrie(packed: PackedTrie): Trie {
