@@ -33,7 +33,7 @@ import { collectSegments } from '../content/segments';
 import { compileIndex, type CompiledIndex } from '../glossary/compile';
 import { loadGlossary } from '../glossary/load';
 import { packIndex } from '../glossary/pack';
-import { launchChromium, readCard as readChromiumCard } from '../harness/chromium';
+import { launchChromium, readCard as readChromiumCard, sitesOffSource } from '../harness/chromium';
 import { gotoPage, launchFirefox, readCard as readFirefoxCard } from '../harness/firefox';
 import { REPO_ROOT, SHARED_PAGES_DIR } from '../harness/paths';
 import { call, type CardSnapshot } from '../harness/probes';
@@ -188,14 +188,6 @@ interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/**
- * Source for the service worker: lists the test server's host as a site where Backstory is off,
- * or not (the reader's settings in storage.sync, storage/settings.ts; the default mode runs
- * everywhere except listed sites).
- */
-const switchSite = (enabled: boolean) => `chrome.storage.sync.get('settings').then(({ settings }) =>
-  chrome.storage.sync.set({ settings: { ...(settings || {}), sites: ${enabled ? '[]' : "['127.0.0.1']"} } }))`;
-
 async function openChromium(extensionDir: string | null): Promise<BenchBrowser> {
   const harness = await launchChromium({
     withExtension: extensionDir !== null,
@@ -249,7 +241,8 @@ async function openChromium(extensionDir: string | null): Promise<BenchBrowser> 
     async setEnabled(enabled) {
       if (extensionDir === null) return false;
       const worker = await harness.serviceWorker();
-      await worker.evaluate(switchSite(enabled));
+      // The test server's host listed as a site where Backstory is off, or not.
+      await worker.evaluate(sitesOffSource(enabled ? [] : ['127.0.0.1']));
       return true;
     },
     close: () => harness.dispose(),

@@ -312,6 +312,14 @@ function findNode(node: CdpNode, nodeName: string): CdpNode | null {
  * open or closed, and returns what it returns (JSON-serialisable values only). Null if there is no
  * such element. The page itself cannot reach a closed root; the DevTools protocol can.
  */
+/**
+ * Source for the service worker: makes `sites` the reader's list of sites where Backstory is off
+ * (storage.sync's settings, storage/settings.ts; the default mode runs everywhere except those).
+ */
+export const sitesOffSource = (sites: readonly string[]): string =>
+  `chrome.storage.sync.get('settings').then(({ settings }) =>
+    chrome.storage.sync.set({ settings: { ...(settings || {}), sites: ${JSON.stringify(sites)} } }))`;
+
 export async function evaluateInShadowRoot<T>(
   page: Page,
   fnSource: string,

@@ -8,7 +8,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { clickCardControl, launchChromium, readCard, type ChromiumHarness } from '../../harness/chromium';
+import {
+  clickCardControl,
+  launchChromium,
+  readCard,
+  sitesOffSource,
+  type ChromiumHarness,
+} from '../../harness/chromium';
 import { CARD_MODULE_FILE } from '../../content/card-module-file';
 import { collapse, readEntry } from '../../harness/glossary';
 import {
@@ -379,11 +385,8 @@ describe('a site switched off', () => {
   const UNPACKED = `performance.getEntriesByName('backstory:unpack').length`;
   let host: string;
 
-  /** The reader's list of sites where Backstory is off (the default mode), set in storage.sync. */
   async function switchedOff(sites: string[]): Promise<void> {
-    const worker = await chromium.serviceWorker();
-    await worker.evaluate(`chrome.storage.sync.get('settings').then(({ settings }) =>
-      chrome.storage.sync.set({ settings: { ...(settings || {}), sites: ${JSON.stringify(sites)} } }))`);
+    await (await chromium.serviceWorker()).evaluate(sitesOffSource(sites));
   }
 
   /** Resolves once the content script answers: it has read the settings and decided. */
