@@ -1,11 +1,10 @@
 /**
  * The matcher's automaton: a radix trie over the folded keys of the terms (a character trie whose
  * single-child chains are merged into one edge). It is built once, at build time for the extension
- * (glossary/vite-plugin.ts), and shipped as strings of per-node counts, one character a count: a
- * tab turns them into bytes with the engine's own TextEncoder, and one tight loop over the nodes
- * turns the counts (small numbers, which compress well) into the positions the matcher walks. No
- * varints, no objects per node: a content script runs cold, and every call in a loop is
- * interpreted at first. The cost of a scan does not grow with the number of terms, only with the
+ * (glossary/vite-plugin.ts), and shipped as strings of per-node counts, one character a count:
+ * one tight loop over the nodes reads them in place and turns the counts (small numbers, which
+ * compress well) into the positions the matcher walks. No varints, no objects per node: a content
+ * script runs cold, and every call in a loop is interpreted at first. The cost of a scan does not grow with the number of terms, only with the
  * text (each word start walks at most one path of the trie).
  *
  * Nodes are numbered in depth-first order: a node's first child is the node after it, and `next`
