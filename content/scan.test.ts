@@ -155,6 +155,35 @@ describe('createScanner', () => {
     expect(texts()).toEqual(['Vladimir Putin']);
   });
 
+  it('keeps true the marks of a line whose other nodes change', async () => {
+    // A record keeps only the nodes that hold names; changes to the line's other nodes re-read it
+    // all the same.
+    const { scanner, texts } = await start(
+      '<p id="line"><a>one</a> <a>two</a> and <b>NATO</b> with <a>three</a> <a>four</a></p>',
+    );
+    const line = document.getElementById('line')!;
+    const nato = line.querySelector('b')!.firstChild as Text;
+    expect(scanner.mentions.byNode.size).toBe(1);
+    expect(scanner.mentions.byNode.get(nato)?.map((p) => [p.start, p.end])).toEqual([[0, 4]]);
+
+    line.querySelectorAll('a')[3]!.firstChild!.nodeValue = 'Vladimir Putin';
+    await settled();
+    expect(texts()).toEqual(['NATO', 'Vladimir Putin']);
+    line.querySelector('a')!.remove();
+    await settled();
+    expect(texts()).toEqual(['NATO', 'Vladimir Putin']);
+    expect(scanner.mentions.list.map((m) => m.entry)).toEqual([NATO, PUTIN]);
+
+    // Text inserted before the name moves nothing: ranges are in the name's own node.
+    line.prepend('Moscow, ');
+    await settled();
+    expect(texts()).toEqual(['NATO', 'Vladimir Putin']);
+    expect(scanner.mentions.list.map((m) => m.startNode)).toEqual([
+      nato,
+      line.querySelectorAll('a')[2]!.firstChild,
+    ]);
+  });
+
   it('works in slices and says so in the performance timeline', async () => {
     performance.clearMeasures();
     let clock = 0;

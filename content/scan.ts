@@ -3,10 +3,11 @@
  *
  * - The first scan reads the page once, in slices of a few milliseconds, starting where the reader
  *   is looking: from the viewport to the end, then from the top to the viewport.
- * - Only segments with candidates are kept, each as a record (its nodes and candidates). Resolution
- *   needs the whole page ("Mr. Putin" counts where "Vladimir Putin" is named anywhere), so the page
- *   keeps a count of what is present; when a key appears or disappears, only the records that wait
- *   for that key are resolved again.
+ * - Only segments with candidates are kept, each as a record (the nodes that hold the candidates,
+ *   and the candidates themselves while they may resolve again). Resolution needs the whole page
+ *   ("Mr. Putin" counts where "Vladimir Putin" is named anywhere), so the page keeps a count of
+ *   what is present; when a key appears or disappears, only the records that wait for that key are
+ *   resolved again.
  * - One throttled MutationObserver notes added, removed and changed text; the blocks that hold it are
  *   read again, and the records of removed nodes are dropped with their marks.
  * - A page with very many mentions gets ranges registered only near the viewport: a highlight's
@@ -71,8 +72,12 @@ export interface ScannerOptions {
 
 /** A segment that has candidates, with what came of them. */
 interface SegmentRecord {
+  /** The segment's nodes from the first that holds a candidate to the last. */
   readonly nodes: readonly Text[];
+  /** Where each of `nodes` begins in the segment's text. */
   readonly starts: readonly number[];
+  /** The length of the segment's text. */
+  readonly length: number;
   /** The matcher's candidates; kept only while resolving them again can change something. */
   candidates: readonly Candidate[] | null;
   /**
@@ -314,7 +319,11 @@ export function createScanner(options: ScannerOptions) {
   function makeRecord(reader: SegmentReader, text: string, candidates: readonly Candidate[]): SegmentRecord {
     let keys: number[] | null = null;
     let needs: Set<number> | null = null;
+    let from = text.length;
+    let to = 0;
     for (const c of candidates) {
+      if (c.start < from) from = c.start;
+      if (c.end > to) to = c.end;
       for (const t of c.terms) {
         const term = terms.at(t)!;
         if (term.entry >= 0 && term.requires) {
@@ -327,10 +336,11 @@ export function createScanner(options: ScannerOptions) {
     const found = waitsFor ? NOTHING : resolveFound(candidates);
     const asFound =
       keys !== null && keys.length * 3 === found.length && keys.every((k, i) => k === found[3 * i + 2]);
-    const { nodes, starts } = reader.segment(text);
+    const { nodes, starts } = reader.nodesHolding(from, to);
     const record: SegmentRecord = {
       nodes,
       starts,
+      length: text.length,
       candidates: waitsFor ? candidates : null,
       keys: asFound ? null : (keys ?? NOTHING),
       waitsFor,
@@ -627,9 +637,7 @@ export function createScanner(options: ScannerOptions) {
     const block = blockOf(record.nodes[0]!);
     const box = block?.getBoundingClientRect();
     if (!box || box.height <= 0) return [0, count];
-    const last = record.nodes.length - 1;
-    const length = record.starts[last]! + record.nodes[last]!.length;
-    const offsetAt = (y: number) => ((y - box.top) / box.height) * length;
+    const offsetAt = (y: number) => ((y - box.top) / box.height) * record.length;
     const from = offsetAt(-height);
     const to = offsetAt(2 * height);
     // Mentions are in reading order: the first starting at or after an offset.

@@ -67,6 +67,24 @@ describe('SegmentReader', () => {
     expect(below[0]).toBe('Paris and Rome');
   });
 
+  it('gives the nodes that hold a stretch of the segment, with their starts in its text', () => {
+    segmentsOf('<p>In <a>Moscow</a>, <b>Vladimir</b> Putin <i>said</i></p>');
+    const reader = new SegmentReader(document.body);
+    const text = reader.nextText()!;
+    const from = text.indexOf('Vladimir');
+    const nodes = (a: number, b: number) => {
+      const { nodes, starts } = reader.nodesHolding(a, b);
+      return nodes.map((n, i) => [n.data, starts[i]]);
+    };
+    expect(nodes(from, from + 'Vladimir Putin'.length)).toEqual([
+      ['Vladimir', from],
+      [' Putin ', from + 8],
+    ]);
+    expect(nodes(0, 2)).toEqual([['In ', 0]]);
+    expect(nodes(3, 9)).toEqual([['Moscow', 3]]);
+    expect(nodes(0, text.length).length).toBe(reader.count);
+  });
+
   it('reads a single text node as its own root', () => {
     segmentsOf('<p>NATO</p>');
     const text = document.querySelector('p')!.firstChild!;

@@ -255,6 +255,20 @@ export class SegmentReader {
     return this.nodes[i]!;
   }
 
+  /**
+   * The nodes of the segment last returned by `nextText` that hold its text from `from` to `to`,
+   * with where each begins in that text: all a record of the names there needs to keep (a
+   * paragraph of many links may have one name in a few of its dozens of nodes).
+   */
+  nodesHolding(from: number, to: number): { nodes: Text[]; starts: readonly number[] } {
+    const first = nodeIndex(this.starts, from, false, this.held);
+    const last = nodeIndex(this.starts, to, true, this.held);
+    return {
+      nodes: this.nodes.slice(first, last + 1),
+      starts: first === last && this.starts[first] === 0 ? ONE_NODE : this.starts.slice(first, last + 1),
+    };
+  }
+
   /** The segment last returned by `nextText`, as a segment of its own (copies of its node lists). */
   segment(text: string): Segment {
     return {
@@ -364,11 +378,16 @@ export function collectSegments(root: Node): Segment[] {
 
 /**
  * Index of the node of a segment holding `offset`: the last node starting at or before it (strictly
- * before for an end, so an end stays in the node it closes).
+ * before for an end, so an end stays in the node it closes). `count`: how many of `starts` count.
  */
-export function nodeIndex(starts: readonly number[], offset: number, atEnd: boolean): number {
+export function nodeIndex(
+  starts: readonly number[],
+  offset: number,
+  atEnd: boolean,
+  count = starts.length,
+): number {
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = count - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     const s = starts[mid]!;
