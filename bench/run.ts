@@ -6,7 +6,8 @@
  * - walk floor: a bare TreeWalker reading every text node (first pass on a fresh page; best of five);
  * - Backstory: main-thread time from its start to every mention painted (its own slices, read from
  *   the performance timeline), the longest slice, slices over 50 ms, long tasks meanwhile
- *   (Chromium), JS heap added (Chromium, against the same page without Backstory) and the time
+ *   (Chromium), JS heap added (Chromium, against the same page without Backstory, and what an
+ *   extension whose content script does nothing adds) and the time
  *   from a hover to the card on screen: the page's first (which loads the card's code), then with
  *   the background warm and asleep;
  * - the page's own DOM updates (a fixed script of mutations and forced layouts) with and without;
@@ -38,6 +39,7 @@ import { gotoPage, launchFirefox, readCard as readFirefoxCard } from '../harness
 import { REPO_ROOT, SHARED_PAGES_DIR } from '../harness/paths';
 import { call, type CardSnapshot } from '../harness/probes';
 import { startServer } from '../harness/server';
+import { EMPTY_SCRIPT_MARK, writeEmptyExtension } from './empty-extension';
 import { feedParagraphs, generatedPage } from './generated';
 import { aliasTexts, generatedGlossary, writeGlossaryDir } from './glossary';
 import {
@@ -317,21 +319,49 @@ type Baseline = Pick<PageRow, 'walk' | 'updatesWithout' | 'feedWithout' | 'markj
   heap: number | null;
 };
 
+/** `with` − `without`, or null when either is unknown. */
+const added = (withIt: number | null, without: number | null): number | null =>
+  withIt !== null && without !== null ? withIt - without : null;
+
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[sorted.length >> 1]!;
 };
 
+/** Median V8 heap of fresh pages once the empty content script has run (Chromium; else null). */
+async function measureEmptyScript(browser: BenchBrowser, url: string): Promise<number | null> {
+  const heaps: number[] = [];
+  for (let i = 0; i < repeat; i++) {
+    const page = await browser.newPage();
+    try {
+      await page.goto(url);
+      const mark = `() => performance.getEntriesByName(${JSON.stringify(EMPTY_SCRIPT_MARK)}).length > 0`;
+      await poll(() => page.evaluate<boolean>(mark), 60_000, 'the empty content script');
+      await sleep(300);
+      const used = await page.heapUsed();
+      if (used === null) return null;
+      heaps.push(used);
+    } finally {
+      await page.close();
+    }
+  }
+  return median(heaps);
+}
+
 async function measureBaseline(browser: BenchBrowser, url: string, generated: boolean): Promise<Baseline> {
   // The walk floor on fresh pages, in the page's world and as a content script sees the page.
   const colds: number[] = [];
   const isolated: number[] = [];
+  // The heap of fresh pages, as Backstory's is taken: one page taken after others differs.
+  const heaps: number[] = [];
   let walk: Omit<PageRow['walk'], 'isolated'> | null = null;
   for (let i = 0; i < repeat; i++) {
     const fresh = await browser.newPage();
     try {
       await fresh.goto(url);
       await sleep(300);
+      const used = await fresh.heapUsed();
+      if (used !== null) heaps.push(used);
       const w = await fresh.evaluate<Omit<PageRow['walk'], 'isolated'>>(WALK_FLOOR);
       colds.push(w.cold);
       walk ??= w;
@@ -357,7 +387,7 @@ async function measureBaseline(browser: BenchBrowser, url: string, generated: bo
       cold: median(colds),
       isolated: isolated.length > 0 ? median(isolated) : null,
     };
-    const heap = await page.heapUsed();
+    const heap = heaps.length > 0 ? median(heaps) : null;
     const updatesWithout = await page.evaluate<PageRow['updatesWithout']>(PAGE_UPDATES, updateSentences);
     const feedWithout = generated
       ? await page.evaluate<NonNullable<PageRow['feedWithout']>>(FEED, feedArgs)
@@ -412,7 +442,9 @@ async function measureBackstory(
   url: string,
   generated: boolean,
 ): Promise<
-  Omit<PageRow, 'browser' | 'variant' | 'page' | 'heapAdded' | keyof Baseline> & { heap: number | null }
+  Omit<PageRow, 'browser' | 'variant' | 'page' | 'heapAdded' | 'heapEmptyScript' | keyof Baseline> & {
+    heap: number | null;
+  }
 > {
   // The first scan on fresh pages: the median run, with the worst slices of all runs.
   const scans: NonNullable<PageRow['scan']>[] = [];
@@ -548,6 +580,19 @@ async function main() {
       } finally {
         await plain.close();
       }
+      // What any content script adds to the heap (Chromium reports the heap; Firefox does not).
+      const emptyHeaps = new Map<string, number | null>();
+      if (browserName === 'chromium') {
+        const empty = await open(browserName, writeEmptyExtension(path.join(BENCH_OUT, 'empty-extension')));
+        try {
+          for (const p of pages) {
+            log(`${browserName} empty content script ${p}`);
+            emptyHeaps.set(p, await measureEmptyScript(empty, urlOf(p)));
+          }
+        } finally {
+          await empty.close();
+        }
+      }
       for (const variant of variants) {
         const withExtension = await open(browserName, buildDir(variant, browserName));
         try {
@@ -561,7 +606,8 @@ async function main() {
               page: p,
               walk: base.walk,
               scan: measured.scan,
-              heapAdded: measured.heap !== null && base.heap !== null ? measured.heap - base.heap : null,
+              heapAdded: added(measured.heap, base.heap),
+              heapEmptyScript: added(emptyHeaps.get(p) ?? null, base.heap),
               card: measured.card,
               updatesWithout: base.updatesWithout,
               updatesWith: measured.updatesWith,
