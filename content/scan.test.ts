@@ -36,8 +36,12 @@ function recordingPainter() {
   const painted = new Set<StaticRange>();
   /** Every gap the scanner asked the painter to space its changes by. */
   const gaps: number[] = [];
+  let adds = 0;
   const painter: Painter = {
-    add: (r) => painted.add(r as StaticRange),
+    add: (r) => {
+      adds++;
+      painted.add(r as StaticRange);
+    },
     remove: (r) => painted.delete(r as StaticRange),
     clear: () => painted.clear(),
     spaceChanges: (ms) => gaps.push(ms),
@@ -51,7 +55,7 @@ function recordingPainter() {
         return range.toString();
       })
       .sort();
-  return { painter, texts, gaps };
+  return { painter, texts, gaps, adds: () => adds };
 }
 
 // Each test's scanners stop when it ends, so no observer or timer outlives the test environment.
@@ -63,10 +67,16 @@ afterEach(() => {
 
 async function start(
   html: string,
-  options: { sliceMs?: number; now?: () => number; windowAbove?: number; longLinesInPart?: boolean } = {},
+  options: {
+    sliceMs?: number;
+    now?: () => number;
+    windowAbove?: number;
+    longLinesInPart?: boolean;
+    onChange?: () => void;
+  } = {},
 ) {
   document.body.replaceChildren(document.createRange().createContextualFragment(html));
-  const { painter, texts, gaps } = recordingPainter();
+  const { painter, texts, gaps, adds } = recordingPainter();
   const signal = new AbortController();
   life.signal.addEventListener('abort', () => signal.abort());
   const scanner = createScanner({
@@ -78,7 +88,7 @@ async function start(
     ...options,
   });
   await scanner.ready;
-  return { scanner, texts, gaps };
+  return { scanner, texts, gaps, adds };
 }
 
 /** Waits for the throttled MutationObserver round to run. */
@@ -194,6 +204,35 @@ describe('createScanner', () => {
     expect(performance.getEntriesByName('backstory:ready')).toHaveLength(1);
   });
 
+  it('reads a line of thousands of nodes over several slices', async () => {
+    performance.clearMeasures();
+    let clock = 0;
+    const letters = Array.from({ length: 6000 }, (_, i) => 'NATO '[i % 5]).join('</span><span>');
+    const { scanner } = await start(`<p><span>${letters}</span></p>`, { sliceMs: 3, now: () => clock++ });
+    expect(scanner.mentions.list).toHaveLength(1200);
+    expect(performance.getEntriesByName('backstory:scan').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('marks text once when the page moves it ahead of the first scan between slices', async () => {
+    let clock = 0;
+    let moved = false;
+    const fillers = Array.from({ length: 30 }, (_, i) => `<p>filler ${i}</p>`).join('');
+    const { scanner, texts } = await start(`<p id="moved">Vladimir Putin</p>${fillers}`, {
+      sliceMs: 3,
+      now: () => clock++,
+      // After the slice that read it, the page moves the paragraph below where the scan is.
+      onChange: () => {
+        if (moved) return;
+        moved = true;
+        document.body.append(document.getElementById('moved')!);
+      },
+    });
+    await settled();
+    expect(moved).toBe(true);
+    expect(texts()).toEqual(['Vladimir Putin']);
+    expect(scanner.mentions.list).toHaveLength(1);
+  });
+
   it('spaces out highlight changes while only the viewport part is painted, and not after', async () => {
     const { scanner, gaps } = await start('<p>NATO</p><p>NATO</p><p>NATO</p><p>NATO</p>', {
       windowAbove: 3,
@@ -204,6 +243,17 @@ describe('createScanner', () => {
     await settled();
     expect(scanner.windowed).toBe(false);
     expect(gaps).toEqual([WINDOW_CHANGE_GAP, 0]);
+  });
+
+  it('paints a first slice of very many mentions once, near the viewport, not all first', async () => {
+    const { scanner, texts, adds } = await start('<p>NATO, NATO, NATO, NATO and NATO</p>', {
+      windowAbove: 3,
+    });
+    expect(scanner.windowed).toBe(true);
+    expect(adds()).toBe(0);
+    await settled();
+    expect(texts()).toHaveLength(5);
+    expect(adds()).toBe(5);
   });
 
   it('paints a line of very many mentions only near the viewport, and follows the scroll', async () => {

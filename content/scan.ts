@@ -18,7 +18,15 @@ import type { GlossaryIndex } from '../glossary/compile';
 import type { Candidate, Matcher, TermList } from '../matcher/matcher';
 import { candidatesIn, chooseTerm } from '../matcher/resolve';
 import { PAINT_LONG_LINES_IN_PART } from './highlighter';
-import { blockOf, insideSkipped, isInlineElement, nodeIndex, SegmentReader, skippedTest } from './segments';
+import {
+  blockOf,
+  insideSkipped,
+  isInlineElement,
+  nodeIndex,
+  PAUSED,
+  SegmentReader,
+  skippedTest,
+} from './segments';
 import { yieldToPage } from './yield';
 
 export interface PageMention {
@@ -433,6 +441,9 @@ export function createScanner(options: ScannerOptions) {
 
   /** Resolves what the last slice changed, and paints it. */
   function settle() {
+    // A slice that found very many mentions (one giant line) paints near the viewport only, from
+    // the start: painting them all first would make thousands of ranges only to drop them.
+    if (!windowed && mentionCount > windowAbove) updateWindowMode();
     if (changedKeys.size > 0) {
       for (const k of changedKeys) {
         const list = waiting.get(k);
@@ -490,13 +501,17 @@ export function createScanner(options: ScannerOptions) {
           return true;
         }
       }
-      const text = reader.nextText();
+      const text = reader.nextText(overdue);
+      // The reader stopped inside a very long run of nodes: the slice ends, the run goes on after.
+      if (text === PAUSED) continue;
       if (text === null) {
         place();
         return true;
       }
-      // Text read again (its block changed) replaces what was found there before.
-      if (recordOf.size > 0) {
+      // Text read again (its block changed) replaces what was found there before. The first scan
+      // reads each node once unless the page has changed since it began (a node moved back over
+      // the place the scan started from): until then no node can have a record yet.
+      if (recordOf.size > 0 && (initialDone || changed.size > 0 || removed.size > 0)) {
         for (let i = 0; i < reader.count; i++) {
           const old = recordOf.get(reader.nodeAt(i));
           if (old) drop(old);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { collectSegments, hasText, nodeIndex, SegmentReader } from './segments';
+import { collectSegments, hasText, nodeIndex, PAUSED, SegmentReader } from './segments';
 
 function segmentsOf(html: string): string[] {
   document.body.replaceChildren();
@@ -83,6 +83,23 @@ describe('SegmentReader', () => {
     expect(nodes(0, 2)).toEqual([['In ', 0]]);
     expect(nodes(3, 9)).toEqual([['Moscow', 3]]);
     expect(nodes(0, text.length).length).toBe(reader.count);
+  });
+
+  it('stops inside a long run of nodes when overdue, and goes on to the same segments', () => {
+    segmentsOf('<h1>NATO</h1><p id="line"></p><p>Vladimir Putin</p>');
+    const line = document.getElementById('line')!;
+    for (let i = 0; i < 5000; i++) line.append('NATO '[i % 5]!);
+    const plain = collectSegments(document.body).map((s) => s.text);
+    const reader = new SegmentReader(document.body);
+    const texts: string[] = [];
+    let pauses = 0;
+    for (let text = reader.nextText(() => true); text !== null; text = reader.nextText(() => true)) {
+      if (text === PAUSED) pauses++;
+      else if (hasText(text)) texts.push(text);
+    }
+    expect(pauses).toBeGreaterThanOrEqual(4);
+    expect(texts).toEqual(plain);
+    expect(texts[1]).toHaveLength(5000);
   });
 
   it('reads a single text node as its own root', () => {

@@ -80,6 +80,12 @@ export interface Segment {
   readonly starts: readonly number[];
 }
 
+/** What `SegmentReader.nextText` answers when it stopped for the caller's slice to end. */
+export const PAUSED: unique symbol = Symbol('paused');
+
+/** Nodes walked between two questions whether a slice is overdue (a question reads the clock). */
+const CHECK_EVERY = 1024;
+
 /** The starts of a segment of one node (shared: segments never change their lists). */
 const ONE_NODE: readonly number[] = Object.freeze([0]);
 
@@ -198,6 +204,8 @@ export class SegmentReader {
   private readonly nodes: Text[] = [];
   private readonly starts: number[] = [];
   private held = 0;
+  /** Whether the last `nextText` gave up inside a run: the next call goes on with it. */
+  private paused = false;
   /** A text node read past the end of the last segment: it begins the next one. */
   private carried: Text | null = null;
   private carriedData = '';
@@ -306,16 +314,33 @@ export class SegmentReader {
    * The text of the next run of inline content, white space only or not, or null when the walk is
    * over. Its nodes are `nodeAt(0 … count - 1)` until the next call. Nothing is allocated for it
    * but its text, so a caller that finds nothing in it keeps nothing.
+   *
+   * With `overdue`, asked every `CHECK_EVERY` nodes, the reader may give up before the run ends
+   * and answer `PAUSED`; the next call goes on where it stopped. A line of 200,000 one-letter
+   * nodes is read in several slices this way, not in one long task.
    */
-  nextText(): string | null {
-    this.held = 0;
-    this.text = '';
-    if (this.carried !== null) {
-      this.add(this.carried, this.carriedData);
-      this.carried = null;
-      this.carriedData = '';
+  nextText(): string | null;
+  nextText(overdue: () => boolean): string | null | typeof PAUSED;
+  nextText(overdue?: () => boolean): string | null | typeof PAUSED {
+    if (this.paused) this.paused = false;
+    else {
+      this.held = 0;
+      this.text = '';
+      if (this.carried !== null) {
+        this.add(this.carried, this.carriedData);
+        this.carried = null;
+        this.carriedData = '';
+      }
     }
+    let steps = 0;
     while (!this.finished) {
+      if (overdue !== undefined && ++steps === CHECK_EVERY) {
+        if (overdue()) {
+          this.paused = true;
+          return PAUSED;
+        }
+        steps = 0;
+      }
       const node = this.node;
       if (node === null || node === this.stopAt) {
         this.finished = true;

@@ -305,6 +305,8 @@ describe('Firefox: hostile and odd pages', () => {
     )) as number[];
     const registered = (await page.evaluate("CSS.highlights.get('backstory-entity').size")) as number;
     expect(registered).toBeGreaterThan(100);
+    // The walk over 200,000 nodes is cut into slices (Chromium's suite says more).
+    expect(slices.length).toBeGreaterThanOrEqual(3);
     await expectNoErrors();
     report['tiny-nodes'] =
       `first scan done ${readyMs} ms after navigation; ${slices.length} scan slices, max ${Math.max(0, ...slices)} ms; ${registered} ranges registered; a click handled in ${clickMs} ms`;

@@ -480,15 +480,15 @@ describe('Chromium: hostile and odd pages', () => {
   });
 
   /**
-   * Reported rather than asserted: 200,000 one-letter text nodes in one line give 16,000 marks
-   * that each span several nodes. After any page change (the #ping click changes its label)
-   * Chromium repaints every registered range, and the 16,000 underlines took 17 s. That line is
-   * now painted near the viewport only (about 1,400 ranges), and the click is handled in about
-   * 1 s. Reading the one giant line is still one slice of about 190 ms: a segment is never cut,
-   * as a name may span nodes. The test checks that the page recovers and reports the numbers.
+   * 200,000 one-letter text nodes in one line give 16,000 marks that each span several nodes.
+   * After any page change (the #ping click changes its label) Chromium repaints every registered
+   * range, and 16,000 underlines took 17 s: the line is painted near the viewport only (about
+   * 1,400 ranges) from its first slice on. The walk over the line is cut into slices; matching
+   * its text and keeping its nodes is still one slice (about 60 ms): a name may span nodes, so
+   * the line is matched whole. Times are reported, not asserted.
    */
   test(
-    '200,000 one-letter text nodes: marked; the freeze is measured and reported',
+    '200,000 one-letter text nodes: marked over several slices; the times are reported',
     { timeout: 240_000 },
     async () => {
       const started = Date.now();
@@ -515,6 +515,8 @@ describe('Chromium: hostile and odd pages', () => {
         "CSS.highlights.get('backstory-entity').size",
       )) as number;
       expect(registered).toBeGreaterThan(100);
+      // The walk over 200,000 nodes takes tens of milliseconds on any machine: never one slice.
+      expect(slices.length).toBeGreaterThanOrEqual(3);
       await expectNoErrors();
       report['tiny-nodes'] =
         `200,000 one-letter nodes in one line: first scan done ${readyMs} ms after navigation; scan slices ${slices.length} (max ${Math.max(0, ...slices)} ms); ${registered} ranges registered; a click on the page took ${clickMs} ms to be handled; long tasks ${JSON.stringify(tasks)} ms`;
