@@ -291,8 +291,9 @@ export function createScanner(options: ScannerOptions) {
   // ---- what is present on the page ------------------------------------------------------------
 
   function count(record: SegmentRecord, step: 1 | -1) {
-    if (record.keys) for (const key of record.keys) countKey(key, step);
-    else for (let i = 2; i < record.found.length; i += 3) countKey(record.found[i]!, step);
+    const { keys, found } = record;
+    if (keys) for (let i = 0; i < keys.length; i++) countKey(keys[i]!, step);
+    else for (let i = 2; i < found.length; i += 3) countKey(found[i]!, step);
   }
 
   function countKey(key: number, step: 1 | -1) {
@@ -313,7 +314,8 @@ export function createScanner(options: ScannerOptions) {
   /** The mentions the candidates give: start, end and entry of each. */
   function resolveFound(candidates: readonly Candidate[]): readonly number[] {
     let found: number[] | null = null;
-    for (const c of candidates) {
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
       const t = chooseTerm(terms, c, present);
       if (t >= 0) (found ??= []).push(c.start, c.end, terms.at(t)!.entry);
     }
@@ -323,24 +325,30 @@ export function createScanner(options: ScannerOptions) {
   /**
    * A record of the segment the reader has just read, whose candidates these are. Without
    * conditional terms its mentions are known at once and its candidates are not kept.
+   *
+   * Loops here and in what it calls go by index: a tab's first scan runs mostly unoptimised, where
+   * every step of a `for … of` makes an iterator result for the garbage collector.
    */
   function makeRecord(reader: SegmentReader, text: string, candidates: readonly Candidate[]): SegmentRecord {
     let keys: number[] | null = null;
-    let needs: Set<number> | null = null;
+    let needs: number[] | null = null;
     let from = text.length;
     let to = 0;
-    for (const c of candidates) {
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
       if (c.start < from) from = c.start;
       if (c.end > to) to = c.end;
-      for (const t of c.terms) {
-        const term = terms.at(t)!;
-        if (term.entry >= 0 && term.requires) {
-          needs ??= new Set();
-          for (const k of term.requires) needs.add(k);
+      for (let j = 0; j < c.terms.length; j++) {
+        const term = terms.at(c.terms[j]!)!;
+        const requires = term.requires;
+        if (term.entry >= 0 && requires) {
+          needs ??= [];
+          for (let k = 0; k < requires.length; k++)
+            if (!needs.includes(requires[k]!)) needs.push(requires[k]!);
         } else (keys ??= []).push(term.entry);
       }
     }
-    const waitsFor = needs ? [...needs] : null;
+    const waitsFor = needs;
     const found = waitsFor ? NOTHING : resolveFound(candidates);
     const asFound =
       keys !== null && keys.length * 3 === found.length && keys.every((k, i) => k === found[3 * i + 2]);
@@ -362,8 +370,9 @@ export function createScanner(options: ScannerOptions) {
       key: NaN,
     };
     mentionCount += found.length / 3;
-    for (const node of nodes) recordOf.set(node, record);
-    for (const k of waitsFor ?? NOTHING) {
+    for (let i = 0; i < nodes.length; i++) recordOf.set(nodes[i]!, record);
+    for (let i = 0; waitsFor !== null && i < waitsFor.length; i++) {
+      const k = waitsFor[i]!;
       const list = waiting.get(k);
       if (list) list.push(record);
       else waiting.set(k, [record]);

@@ -66,10 +66,16 @@ export interface Mention {
   readonly term: number;
 }
 
+/** What a scan finds in a text that names nothing (shared, so frozen). */
+export const NO_CANDIDATES: readonly Candidate[] = Object.freeze([]);
+
 export interface Matcher {
   readonly terms: TermList;
-  /** Every place in `text` where some term fits, longest first, without overlaps. */
-  scan(text: string): Candidate[];
+  /**
+   * Every place in `text` where some term fits, longest first, without overlaps. Most texts of a
+   * page have none: they all get one shared empty list, so a scan allocates only what it finds.
+   */
+  scan(text: string): readonly Candidate[];
 }
 
 /**
@@ -214,8 +220,8 @@ export function createMatcher(terms: TermList, trie: Trie): Matcher {
   return {
     terms,
     scan(text) {
-      const found: Candidate[] = [];
-      if (trie.size === 0 || children[0] === 0) return found;
+      let found: Candidate[] | null = null;
+      if (trie.size === 0 || children[0] === 0) return NO_CANDIDATES;
       const len = text.length;
       let prevWord = false;
       let i = 0;
@@ -228,7 +234,7 @@ export function createMatcher(terms: TermList, trie: Trie): Matcher {
         if (word && !prevWord && (code >= 128 || rootAscii[ASCII_FOLD[code]!] !== 0)) {
           const hit = longestAt(text, i);
           if (hit) {
-            found.push(hit);
+            (found ??= []).push(hit);
             i = hit.end;
             prevWord = wordAt(text, i - 1);
             continue;
@@ -237,7 +243,7 @@ export function createMatcher(terms: TermList, trie: Trie): Matcher {
         prevWord = word;
         i++;
       }
-      return found;
+      return found ?? NO_CANDIDATES;
     },
   };
 }

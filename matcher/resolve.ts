@@ -25,13 +25,16 @@ export function presentOnPage(terms: TermList, candidates: Iterable<Candidate>):
  * The matcher's candidates in `text`, less those that are only part of a longer name the glossary
  * does not know ("New York" in "New York Cotton Exchange"). What every caller of the matcher uses.
  */
-export function candidatesIn(matcher: Matcher, text: string): Candidate[] {
+export function candidatesIn(matcher: Matcher, text: string): readonly Candidate[] {
   const found = matcher.scan(text);
-  // Kept in place: the scan's array is ours, and most candidates stay.
-  let kept = 0;
-  for (const c of found) if (!insideLargerName(text, c.start, c.end)) found[kept++] = c;
-  found.length = kept;
-  return found;
+  // Most candidates stay: the scan's list is copied only from the first that goes.
+  let kept: Candidate[] | null = null;
+  for (let i = 0; i < found.length; i++) {
+    const c = found[i]!;
+    if (insideLargerName(text, c.start, c.end)) kept ??= found.slice(0, i);
+    else kept?.push(c);
+  }
+  return kept ?? found;
 }
 
 /**
@@ -39,11 +42,15 @@ export function candidatesIn(matcher: Matcher, text: string): Candidate[] {
  * the keys it requires, or it requires none), or -1 when none does.
  */
 export function chooseTerm(terms: TermList, candidate: Candidate, present: ReadonlySet<number>): number {
-  for (const t of candidate.terms) {
+  // By index: `for … of` makes an iterator result a step in unoptimised code (a tab's first scan).
+  const list = candidate.terms;
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i]!;
     const term = terms.at(t)!;
     if (term.entry < 0) continue;
-    if (!term.requires) return t;
-    for (const key of term.requires) if (present.has(key)) return t;
+    const requires = term.requires;
+    if (!requires) return t;
+    for (let k = 0; k < requires.length; k++) if (present.has(requires[k]!)) return t;
   }
   return -1;
 }
