@@ -100,7 +100,10 @@ function headBefore(text: string, start: number): boolean {
   let j = start - 2;
   while (j >= 0 && isBlank(text.charCodeAt(j))) j--;
   if (j < 0) return false;
-  return endsWith(text, j, 'of', false) || HEAD_WORDS.some((w) => endsWith(text, j, w, true));
+  if (endsWith(text, j, 'of', false)) return true;
+  // A loop, not `some`: this runs for most names, mostly unoptimised, and a closure a call adds up.
+  for (let h = 0; h < HEAD_WORDS.length; h++) if (endsWith(text, j, HEAD_WORDS[h]!, true)) return true;
+  return false;
 }
 
 export function insideLargerName(text: string, start: number, end: number): boolean {
