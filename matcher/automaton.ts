@@ -8,14 +8,22 @@
  * text (each word start walks at most one path of the trie).
  *
  * Nodes are numbered in depth-first order: a node's first child is the node after it, and `next`
- * links siblings, which are sorted by the first unit of their label. Labels are slices of one string.
+ * links siblings, which are sorted by the first unit of their label. Labels are slices of one string,
+ * kept in Latin-1 where few wider units stand in for themselves (`PackedTrie.wideUnits`).
  */
 import { foldText } from './text';
 
 /** The automaton as shipped: strings only. */
 export interface PackedTrie {
-  /** Every node's label, in node order. */
+  /** Every node's label, in node order (with `wideUnits` standing in). */
   readonly labels: string;
+  /**
+   * Units beyond Latin-1 in the labels ("ğ" of Erdoğan), each written in `labels` as 0x80 plus its
+   * place here: C1 control codes, which no name holds. A string of Latin-1 units takes one byte a
+   * unit in the engine's memory, two bytes once a single unit is wider. Empty when there are none,
+   * or too many to stand in for.
+   */
+  readonly wideUnits: string;
   readonly size: number;
   readonly endTotal: number;
   /**
@@ -38,7 +46,9 @@ type Indexes = Uint16Array | Uint32Array;
 
 /** The automaton ready to walk. Node 0 is the root, whose label is empty. */
 export interface Trie {
+  /** As `PackedTrie.labels`: compare a folded unit through `labelUnitOf`, read keys with `keyText`. */
   readonly labels: string;
+  readonly wideUnits: string;
   readonly size: number;
   /** Node i's label is `labels.slice(labelStart[i], labelStart[i + 1])`. */
   readonly labelStart: Indexes;
@@ -178,7 +188,10 @@ function indexes(values: readonly number[]): Indexes {
  * Builds the trie of `keys`: term index → its key (`foldText` of the term's text). Empty keys
  * never match and are left out.
  */
-export function buildTrie(keys: readonly string[]): Trie {
+export function buildTrie(folded: readonly string[]): Trie {
+  // Wide units are stood in for before the nodes are made: siblings are sorted by their stand-ins.
+  const wideUnits = standInsFor(folded);
+  const keys = wideUnits === '' ? folded : folded.map((key) => standIn(key, wideUnits));
   const root: BuildNode = { children: new Map(), ends: [] };
   keys.forEach((key, term) => {
     if (key.length === 0) return;
@@ -231,6 +244,7 @@ export function buildTrie(keys: readonly string[]): Trie {
   const inOrder = order.every((term, i) => term === i);
   return finishTrie({
     labels: labels.join(''),
+    wideUnits,
     size: next.length,
     labelStart: indexes(labelStart),
     next: indexes(next),
@@ -304,6 +318,67 @@ export function fromBase64(text: string): Uint8Array {
   return bytes;
 }
 
+/** The first of the C1 control codes that stand in for wide units, and how many there are. */
+const STAND_IN = 0x80;
+const STAND_INS = 0x20;
+/** A unit no label holds once wide units are stood in for: what a text unit with no place maps to. */
+const NO_UNIT = 0xffff;
+
+/**
+ * The wide units of the keys, in order, when they are few enough to stand in for and no key holds
+ * a stand-in itself; else empty (see `PackedTrie.wideUnits`).
+ */
+function standInsFor(keys: readonly string[]): string {
+  const wide = new Set<number>();
+  for (const key of keys) {
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      if (unit >= STAND_IN && unit < STAND_IN + STAND_INS) return '';
+      if (unit > 0xff) wide.add(unit);
+    }
+  }
+  return wide.size > STAND_INS ? '' : String.fromCharCode(...[...wide].sort((a, b) => a - b));
+}
+
+/** A key with its wide units stood in for. */
+function standIn(key: string, wideUnits: string): string {
+  let out = '';
+  for (let i = 0; i < key.length; i++) {
+    const unit = key.charCodeAt(i);
+    out += unit > 0xff ? String.fromCharCode(STAND_IN + wideUnits.indexOf(key[i]!)) : key[i];
+  }
+  return out;
+}
+
+/** The labels' text from `from` to `to`, with wide units as they are written. */
+export function keyText(trie: Trie, from: number, to: number): string {
+  const text = trie.labels.slice(from, to);
+  if (trie.wideUnits === '') return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    out += unit >= STAND_IN && unit < STAND_IN + STAND_INS ? trie.wideUnits[unit - STAND_IN] : text[i];
+  }
+  return out;
+}
+
+/**
+ * The unit to compare with the labels for a folded unit of text beyond ASCII: itself, its stand-in,
+ * or, for a unit no label can hold (a C1 control code, a wide unit of no name), one that matches
+ * nothing.
+ */
+export function labelUnitOf(trie: Trie): (unit: number) => number {
+  if (trie.wideUnits === '') return (unit) => unit;
+  const places = new Map<number, number>();
+  for (let i = 0; i < trie.wideUnits.length; i++) places.set(trie.wideUnits.charCodeAt(i), STAND_IN + i);
+  return (unit) =>
+    unit > 0xff
+      ? (places.get(unit) ?? NO_UNIT)
+      : unit >= STAND_IN && unit < STAND_IN + STAND_INS
+        ? NO_UNIT
+        : unit;
+}
+
 /** Per-node counts: characters when they all fit, base64 of 16-bit counts otherwise. */
 function packCounts(values: readonly number[]): { text: string; wide: boolean } {
   const chars = toChars(values);
@@ -321,6 +396,7 @@ export function packTrie(trie: Trie): PackedTrie {
   if (trie.ends) for (const term of trie.ends) ends += writeVarint(term);
   return {
     labels: trie.labels,
+    wideUnits: trie.wideUnits,
     size,
     endTotal: endStart[size]!,
     labelLength: labelLength.text,
@@ -392,7 +468,8 @@ export function unpackTrie(packed: PackedTrie): Trie {
     for (let e = 0; e < packed.endTotal; e++) ends[e] = reader.read();
   }
   const fat = Uint32Array.from(fatNodes);
-  return finishTrie({ labels: packed.labels, size, labelStart, next, children, endStart, ends, fat });
+  const { labels, wideUnits } = packed;
+  return finishTrie({ labels, wideUnits, size, labelStart, next, children, endStart, ends, fat });
 }
 
 /** The folded key that ends at `node`: found by walking down from the root, for the rare caller. */
@@ -403,7 +480,7 @@ export function keyOfNode(trie: Trie, node: number): string {
     // The child whose subtree holds `node`: the last child numbered at or before it.
     let child = at + 1;
     while (trie.next[child] !== 0 && trie.next[child]! <= node) child = trie.next[child]!;
-    key += trie.labels.slice(trie.labelStart[child], trie.labelStart[child + 1]);
+    key += keyText(trie, trie.labelStart[child]!, trie.labelStart[child + 1]!);
     at = child;
   }
   return key;
@@ -415,7 +492,7 @@ export function keyOfNode(trie: Trie, node: number): string {
  * shipped glossary, 7 ms against 1 ms when run cold).
  */
 export function forEachTermKey(trie: Trie, visit: (term: number, key: string) => void): void {
-  const { size, labels, labelStart, children, endStart, ends } = trie;
+  const { size, labelStart, children, endStart, ends } = trie;
   // The keys of the open nodes on the current path, and how many children each has still to come.
   const openKeys: string[] = [];
   const left: number[] = [];
@@ -423,7 +500,7 @@ export function forEachTermKey(trie: Trie, visit: (term: number, key: string) =>
     let key = '';
     if (node > 0) {
       const top = openKeys.length - 1;
-      key = openKeys[top] + labels.slice(labelStart[node], labelStart[node + 1]);
+      key = openKeys[top] + keyText(trie, labelStart[node]!, labelStart[node + 1]!);
       left[top]!--;
     }
     for (let e = endStart[node]!; e < endStart[node + 1]!; e++) visit(ends === null ? e : ends[e]!, key);

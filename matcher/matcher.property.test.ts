@@ -7,6 +7,10 @@ import {
   CHAR_BASE,
   charAt,
   digitsFor,
+  forEachTermKey,
+  keyOfNode,
+  keyText,
+  nodeOfTerm,
   packTrie,
   readDigits,
   toChars,
@@ -16,7 +20,7 @@ import {
   writeVarint,
   type Trie,
 } from './automaton';
-import { compileMatcher, type Term } from './matcher';
+import { compileMatcher, createMatcher, type Term } from './matcher';
 import { referenceScan } from './reference';
 import { foldedUnit, foldUnit, isSpaceUnit, isWordUnit, SPACE, SURROGATE, unitClass, WORD } from './text';
 
@@ -112,6 +116,64 @@ describe('packed matcher against the reference', () => {
   });
 });
 
+describe('a packed trie whose labels hold units beyond Latin-1', () => {
+  // Wide units ("ğ", "ł") are shipped as C1 control codes, which a text may hold too.
+  const wideWord = fc
+    .array(fc.constantFrom(...'aAéğĞłŁ '), { minLength: 1, maxLength: 4 })
+    .map((a) => a.join(''))
+    .filter((t) => t.trim().length > 0);
+  const wideTerms = fc.array(
+    fc.record({
+      text: wideWord,
+      entry: fc.integer({ min: 0, max: 5 }),
+      case: fc.constantFrom(...CASE_RULES),
+    }),
+    { maxLength: 12 },
+  ) as fc.Arbitrary<Term[]>;
+  const wideText = fc
+    .array(fc.constantFrom(...'aAğĞłŁ\u0080\u0081\u0100 .'), { maxLength: 40 })
+    .map((a) => a.join(''));
+
+  it('finds the same candidates as the reference', () => {
+    fc.assert(
+      fc.property(wideTerms, wideText, (list, input) => {
+        const packed = packTrie(buildTermTrie({ length: list.length, at: (t) => list[t] }));
+        const matcher = createMatcher({ length: list.length, at: (t) => list[t] }, unpackTrie(packed));
+        expect(matcher.scan(input)).toEqual(referenceScan(list, input));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('keeps the labels as they are when a name holds a C1 control code', () => {
+    const list: Term[] = ['Erdoğan', 'a\u0080b'].map((text, entry) => ({ text, entry, case: 'any' }));
+    const terms = { length: list.length, at: (t: number) => list[t] };
+    const packed = packTrie(buildTermTrie(terms));
+    expect(packed.wideUnits).toBe('');
+    const found = createMatcher(terms, unpackTrie(packed)).scan('a\u0080b and erdoğan');
+    expect(found.map((c) => c.start)).toEqual([0, 8]);
+  });
+
+  it('ships the labels in Latin-1 when no name holds a C1 control code', () => {
+    const list: Term[] = ['Erdoğan', 'Łódź', 'Ankara'].map((text, entry) => ({
+      text,
+      entry,
+      case: 'upper-ok',
+    }));
+    const terms = { length: list.length, at: (t: number) => list[t] };
+    const packed = packTrie(buildTermTrie(terms));
+    expect([...packed.labels].every((c) => c.charCodeAt(0) <= 0xff)).toBe(true);
+    expect(packed.wideUnits).toBe('ğłź');
+    const trie = unpackTrie(packed);
+    const keys: string[] = [];
+    forEachTermKey(trie, (t, key) => (keys[t] = key));
+    expect(keys).toEqual(['erdoğan', 'łódź', 'ankara']);
+    expect(keyOfNode(trie, nodeOfTerm(trie, 1))).toBe('łódź');
+    const found = createMatcher(terms, trie).scan('Erdoğan in ŁÓDŹ, not Erdo\u0080an');
+    expect(found.map((c) => c.start)).toEqual([0, 11]);
+  });
+});
+
 describe('packing', () => {
   it('round-trips varints', () => {
     fc.assert(
@@ -148,7 +210,7 @@ describe('packing', () => {
   });
 
   const shape = (trie: Trie) => ({
-    labels: trie.labels,
+    labels: keyText(trie, 0, trie.labels.length),
     labelStart: [...trie.labelStart],
     next: [...trie.next],
     children: [...trie.children],

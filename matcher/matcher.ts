@@ -8,7 +8,7 @@
  * matches never overlap.
  */
 import type { CaseRule } from '../glossary/schema';
-import { buildTermTrie, type Trie } from './automaton';
+import { buildTermTrie, labelUnitOf, type Trie } from './automaton';
 import {
   foldedUnit,
   isWordAt,
@@ -112,6 +112,8 @@ function wordAt(text: string, i: number): boolean {
 /** A matcher over `terms` walking `trie`, which must have been built from the same terms. */
 export function createMatcher(terms: TermList, trie: Trie): Matcher {
   const { labels, labelStart, next, children, endStart, ends, rootAscii, fatOf, fatTable } = trie;
+  // Beyond ASCII, a folded unit is compared in the labels' own spelling (automaton.ts).
+  const labelUnit = labelUnitOf(trie);
   // Normalised written forms (and their capitals), worked out for the terms that are actually met.
   const written: (string | undefined)[] = [];
   const capitals: (string | undefined)[] = [];
@@ -160,7 +162,7 @@ export function createMatcher(terms: TermList, trie: Trie): Matcher {
       if (((code < 128 ? ASCII_CLASS[code]! : unitClass(code)) & SPACE) !== 0) {
         unit = 0x20;
         while (pos < len && (classOf(text.charCodeAt(pos)) & SPACE) !== 0) pos++;
-      } else unit = code < 128 ? ASCII_FOLD[code]! : foldedUnit(code);
+      } else unit = code < 128 ? ASCII_FOLD[code]! : labelUnit(foldedUnit(code));
 
       let child: number;
       const fat = fatOf[node]!;
@@ -182,7 +184,7 @@ export function createMatcher(terms: TermList, trie: Trie): Matcher {
         if (((code < 128 ? ASCII_CLASS[code]! : unitClass(code)) & SPACE) !== 0) {
           unit = 0x20;
           while (pos < len && (classOf(text.charCodeAt(pos)) & SPACE) !== 0) pos++;
-        } else unit = code < 128 ? ASCII_FOLD[code]! : foldedUnit(code);
+        } else unit = code < 128 ? ASCII_FOLD[code]! : labelUnit(foldedUnit(code));
         if (unit !== labels.charCodeAt(k)) break walk;
       }
       node = child;
