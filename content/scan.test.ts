@@ -66,16 +66,19 @@ afterEach(() => {
 });
 
 async function start(
-  html: string,
+  html: string | Node,
   options: {
     sliceMs?: number;
     now?: () => number;
     windowAbove?: number;
     longLinesInPart?: boolean;
     onChange?: () => void;
+    indexPart?: number;
   } = {},
 ) {
-  document.body.replaceChildren(document.createRange().createContextualFragment(html));
+  document.body.replaceChildren(
+    typeof html === 'string' ? document.createRange().createContextualFragment(html) : html,
+  );
   const { painter, texts, gaps, adds } = recordingPainter();
   const signal = new AbortController();
   life.signal.addEventListener('abort', () => signal.abort());
@@ -211,6 +214,20 @@ describe('createScanner', () => {
     const { scanner } = await start(`<p><span>${letters}</span></p>`, { sliceMs: 3, now: () => clock++ });
     expect(scanner.mentions.list).toHaveLength(1200);
     expect(performance.getEntriesByName('backstory:scan').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('keeps the nodes of a giant line a part at a time, and finds every one of them after', async () => {
+    let clock = 0;
+    const line = document.createElement('p');
+    for (let i = 0; i < 3_000; i++) line.append('NATO '[i % 5]!);
+    const { scanner } = await start(line, { sliceMs: 3, now: () => clock++, indexPart: 500 });
+    const nodes = [...line.childNodes] as Text[];
+    expect(nodes).toHaveLength(3_000);
+    expect(scanner.mentions.list).toHaveLength(600);
+    // The last "N" of the line: its piece is found although its node was entered last.
+    const last = nodes[nodes.length - 5]!;
+    expect(scanner.mentions.byNode.get(last)?.map((p) => [p.start, p.end])).toEqual([[0, 1]]);
+    expect(scanner.mentions.byNode.size).toBe(2_400);
   });
 
   it('marks text once when the page moves it ahead of the first scan between slices', async () => {

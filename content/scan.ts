@@ -72,6 +72,8 @@ export interface ScannerOptions {
   readonly windowAbove?: number;
   /** Whether a line of very many mentions is itself painted near the viewport only, in that case. */
   readonly longLinesInPart?: boolean;
+  /** How many nodes of a giant record are entered in the node map at a time (`INDEX_PART`). */
+  readonly indexPart?: number;
   /** Gap between two rounds of handling the page's changes. */
   readonly throttleMs?: number;
   /** Which mentions get painted (the reader's settings); all when absent. `repaint()` applies a change. */
@@ -214,6 +216,8 @@ export const THROTTLE_MS = 200;
  * page (content/highlighter.ts).
  */
 export const WINDOW_CHANGE_GAP = 300;
+/** Nodes of a record entered in the node → record map at a time (`indexPart`). */
+const INDEX_PART = 8192;
 /** Records kept painted beyond the viewport's edges when only the viewport's part is painted. */
 const WINDOW_SLACK = 24;
 /**
@@ -255,6 +259,7 @@ export function createScanner(options: ScannerOptions) {
   /** Whether a record is painted near the viewport only, in window mode. */
   const inPart = (record: SegmentRecord): boolean => longLinesInPart && record.found.length > 3 * LONG_RECORD;
   const throttleMs = options.throttleMs ?? THROTTLE_MS;
+  const indexPartSize = options.indexPart ?? INDEX_PART;
   const terms: TermList = matcher.terms;
 
   /** Records in document order. */
@@ -370,7 +375,8 @@ export function createScanner(options: ScannerOptions) {
       key: NaN,
     };
     mentionCount += found.length / 3;
-    for (let i = 0; i < nodes.length; i++) recordOf.set(nodes[i]!, record);
+    if (nodes.length <= indexPartSize) for (let i = 0; i < nodes.length; i++) recordOf.set(nodes[i]!, record);
+    else indexing = { record, next: 0 };
     for (let i = 0; waitsFor !== null && i < waitsFor.length; i++) {
       const k = waitsFor[i]!;
       const list = waiting.get(k);
@@ -485,6 +491,23 @@ export function createScanner(options: ScannerOptions) {
   }
 
   /**
+   * A record of very many nodes (one giant line) whose nodes are still being entered in `recordOf`,
+   * a part at a time between the reader's slices: entering 200,000 nodes at once took a slice
+   * 25 ms. Until then its later nodes are simply not found (a hover there finds nothing).
+   */
+  let indexing: { record: SegmentRecord; next: number } | null = null;
+
+  /** Enters the next `count` nodes of the record being indexed. */
+  function indexPart(count: number) {
+    if (indexing === null) return;
+    const { record, next } = indexing;
+    const end = Math.min(record.nodes.length, next + count);
+    // A record dropped meanwhile has let go of its nodes: none of them may point to it again.
+    if (record.live) for (let i = next; i < end; i++) recordOf.set(record.nodes[i]!, record);
+    indexing = record.live && end < record.nodes.length ? { record, next: end } : null;
+  }
+
+  /**
    * Reads segments from `reader` into new records and puts them in their place in `records`, a run
    * at a time: before every pause, so painting near the viewport sees what has been read so far.
    */
@@ -507,8 +530,13 @@ export function createScanner(options: ScannerOptions) {
         if (!reader.connected) {
           changed.add(doc.body);
           place();
+          indexPart(Infinity);
           return true;
         }
+      }
+      if (indexing !== null) {
+        indexPart(indexPartSize);
+        continue;
       }
       const text = reader.nextText(overdue);
       // The reader stopped inside a very long run of nodes: the slice ends, the run goes on after.

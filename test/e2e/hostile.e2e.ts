@@ -483,9 +483,9 @@ describe('Chromium: hostile and odd pages', () => {
    * 200,000 one-letter text nodes in one line give 16,000 marks that each span several nodes.
    * After any page change (the #ping click changes its label) Chromium repaints every registered
    * range, and 16,000 underlines took 17 s: the line is painted near the viewport only (about
-   * 1,400 ranges) from its first slice on. The walk over the line is cut into slices; matching
-   * its text and keeping its nodes is still one slice (about 60 ms): a name may span nodes, so
-   * the line is matched whole. Times are reported, not asserted.
+   * 1,400 ranges) from its first slice on. The walk over the line and the keeping of its nodes are
+   * cut into slices; matching its text is still one slice (about 20 ms): a name may span nodes,
+   * so the line is matched whole. Times are reported, not asserted.
    */
   test(
     '200,000 one-letter text nodes: marked over several slices; the times are reported',
