@@ -308,11 +308,6 @@ function findNode(node: CdpNode, nodeName: string): CdpNode | null {
 }
 
 /**
- * Runs `fnSource` (a function of one argument) with the shadow root of the first `hostTag` element,
- * open or closed, and returns what it returns (JSON-serialisable values only). Null if there is no
- * such element. The page itself cannot reach a closed root; the DevTools protocol can.
- */
-/**
  * Source for the service worker: makes `sites` the reader's list of sites where Backstory is off
  * (storage.sync's settings, storage/settings.ts; the default mode runs everywhere except those).
  */
@@ -320,6 +315,11 @@ export const sitesOffSource = (sites: readonly string[]): string =>
   `chrome.storage.sync.get('settings').then(({ settings }) =>
     chrome.storage.sync.set({ settings: { ...(settings || {}), sites: ${JSON.stringify(sites)} } }))`;
 
+/**
+ * Runs `fnSource` (a function of one argument) with the shadow root of the first `hostTag` element,
+ * open or closed, and returns what it returns (JSON-serialisable values only). Null if there is no
+ * such element. The page itself cannot reach a closed root; the DevTools protocol can.
+ */
 export async function evaluateInShadowRoot<T>(
   page: Page,
   fnSource: string,

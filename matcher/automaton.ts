@@ -4,8 +4,9 @@
  * (glossary/vite-plugin.ts), and shipped as strings of per-node counts, one character a count:
  * one tight loop over the nodes reads them in place and turns the counts (small numbers, which
  * compress well) into the positions the matcher walks. No varints, no objects per node: a content
- * script runs cold, and every call in a loop is interpreted at first. The cost of a scan does not grow with the number of terms, only with the
- * text (each word start walks at most one path of the trie).
+ * script runs cold, and every call in a loop is interpreted at first. The cost of a scan does not
+ * grow with the number of terms, only with the text (each word start walks at most one path of the
+ * trie).
  *
  * Nodes are numbered in depth-first order: a node's first child is the node after it, and `next`
  * links siblings, which are sorted by the first unit of their label. Labels are slices of one string,
@@ -323,6 +324,7 @@ const STAND_IN = 0x80;
 const STAND_INS = 0x20;
 /** A unit no label holds once wide units are stood in for: what a text unit with no place maps to. */
 const NO_UNIT = 0xffff;
+const isStandIn = (unit: number): boolean => unit >= STAND_IN && unit < STAND_IN + STAND_INS;
 
 /**
  * The wide units of the keys, in order, when they are few enough to stand in for and no key holds
@@ -333,7 +335,7 @@ function standInsFor(keys: readonly string[]): string {
   for (const key of keys) {
     for (let i = 0; i < key.length; i++) {
       const unit = key.charCodeAt(i);
-      if (unit >= STAND_IN && unit < STAND_IN + STAND_INS) return '';
+      if (isStandIn(unit)) return '';
       if (unit > 0xff) wide.add(unit);
     }
   }
@@ -357,7 +359,7 @@ export function keyText(trie: Trie, from: number, to: number): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    out += unit >= STAND_IN && unit < STAND_IN + STAND_INS ? trie.wideUnits[unit - STAND_IN] : text[i];
+    out += isStandIn(unit) ? trie.wideUnits[unit - STAND_IN] : text[i];
   }
   return out;
 }
@@ -371,12 +373,7 @@ export function labelUnitOf(trie: Trie): (unit: number) => number {
   if (trie.wideUnits === '') return (unit) => unit;
   const places = new Map<number, number>();
   for (let i = 0; i < trie.wideUnits.length; i++) places.set(trie.wideUnits.charCodeAt(i), STAND_IN + i);
-  return (unit) =>
-    unit > 0xff
-      ? (places.get(unit) ?? NO_UNIT)
-      : unit >= STAND_IN && unit < STAND_IN + STAND_INS
-        ? NO_UNIT
-        : unit;
+  return (unit) => (unit > 0xff ? (places.get(unit) ?? NO_UNIT) : isStandIn(unit) ? NO_UNIT : unit);
 }
 
 /** Per-node counts: characters when they all fit, base64 of 16-bit counts otherwise. */
