@@ -75,6 +75,26 @@ describe('highlighter', () => {
     expect(registered().changes - before).toBe(2);
   });
 
+  it('applies waiting changes at once when asked (the page has just added content), then spaces again', () => {
+    const h = createHighlighter(win);
+    h.spaceChanges(300);
+    h.add(range(1));
+    vi.advanceTimersByTime(0);
+    expect(registered().size).toBe(1);
+    h.add(range(2));
+    h.applyWaiting();
+    expect(registered().size).toBe(2);
+    const before = registered().changes;
+    h.applyWaiting();
+    expect(registered().changes).toBe(before);
+    // The gap counts from the changes just applied.
+    h.add(range(3));
+    vi.advanceTimersByTime(299);
+    expect(registered().size).toBe(2);
+    vi.advanceTimersByTime(1);
+    expect(registered().size).toBe(3);
+  });
+
   it('applies waiting changes when the gap goes back to 0, and drops them when cleared or disposed', () => {
     const h = createHighlighter(win);
     h.spaceChanges(300);

@@ -5,10 +5,13 @@
  * Ranges are added and removed one by one as the scan and the page's changes go: a highlight is a
  * set, and re-filling it costs every range again (Firefox pays about 5 µs for each added range).
  *
- * Any change to a highlight makes Chromium repaint the whole document, whatever the ranges: about
- * 50 ms on a page of 50,000 paragraphs, where a registered highlight left alone costs nothing.
- * On pages with very many marks (the scanner's window mode) changes are therefore gathered and
- * applied together, at most once per `spaceChanges` gap.
+ * Any change to a highlight makes Chromium recompute the overflow of every underlined line's
+ * containers (an underline may reach outside its line): 50-70 ms on a page of 50,000 paragraphs,
+ * where a registered highlight left alone costs nothing. On pages with very many marks (the
+ * scanner's window mode) changes are therefore gathered and applied together, at most once per
+ * `spaceChanges` gap, or at once when the page has just added content of its own
+ * (`applyWaiting`): the browser lays those containers out again for that frame anyway, and a
+ * change to the highlight in the same frame then costs nothing more (an infinite-scroll feed).
  */
 /**
  * Whether a line of very many marks is better painted near the viewport only. In Chromium,
@@ -92,6 +95,10 @@ export function createHighlighter(win: Window = window) {
     spaceChanges(ms: number) {
       gapMs = ms;
       if (ms === 0 && (adding.size > 0 || removing.size > 0)) apply();
+    },
+    /** Applies the changes waiting for the gap now (the page has just added content). */
+    applyWaiting() {
+      if (adding.size > 0 || removing.size > 0) apply();
     },
     /** How many ranges are painted now (changes still waiting not counted). */
     get size(): number {

@@ -37,6 +37,8 @@ function recordingPainter() {
   /** Every gap the scanner asked the painter to space its changes by. */
   const gaps: number[] = [];
   let adds = 0;
+  /** How often the scanner asked for waiting changes to be applied at once. */
+  let appliedWaiting = 0;
   const painter: Painter = {
     add: (r) => {
       adds++;
@@ -45,6 +47,7 @@ function recordingPainter() {
     remove: (r) => painted.delete(r as StaticRange),
     clear: () => painted.clear(),
     spaceChanges: (ms) => gaps.push(ms),
+    applyWaiting: () => appliedWaiting++,
   };
   const texts = () =>
     [...painted]
@@ -55,7 +58,7 @@ function recordingPainter() {
         return range.toString();
       })
       .sort();
-  return { painter, texts, gaps, adds: () => adds };
+  return { painter, texts, gaps, adds: () => adds, appliedWaiting: () => appliedWaiting };
 }
 
 // Each test's scanners stop when it ends, so no observer or timer outlives the test environment.
@@ -79,7 +82,7 @@ async function start(
   document.body.replaceChildren(
     typeof html === 'string' ? document.createRange().createContextualFragment(html) : html,
   );
-  const { painter, texts, gaps, adds } = recordingPainter();
+  const { painter, texts, gaps, adds, appliedWaiting } = recordingPainter();
   const signal = new AbortController();
   life.signal.addEventListener('abort', () => signal.abort());
   const scanner = createScanner({
@@ -91,7 +94,7 @@ async function start(
     ...options,
   });
   await scanner.ready;
-  return { scanner, texts, gaps, adds };
+  return { scanner, texts, gaps, adds, appliedWaiting };
 }
 
 /** Waits for the throttled MutationObserver round to run. */
@@ -260,6 +263,24 @@ describe('createScanner', () => {
     await settled();
     expect(scanner.windowed).toBe(false);
     expect(gaps).toEqual([WINDOW_CHANGE_GAP, 0]);
+  });
+
+  it('applies waiting highlight changes in the task where the page adds content, not for other changes', async () => {
+    const { appliedWaiting } = await start('<div id="feed"><p>NATO</p></div>');
+    const feed = document.getElementById('feed')!;
+    // A text change (a ticking clock) relays out no container: changes keep waiting for the gap.
+    feed.firstElementChild!.firstChild!.nodeValue = 'NATO again';
+    await Promise.resolve();
+    expect(appliedWaiting()).toBe(0);
+    feed.firstElementChild!.remove();
+    await Promise.resolve();
+    expect(appliedWaiting()).toBe(0);
+    // The observer's callback runs before the task ends (before the browser renders).
+    const added = document.createElement('p');
+    added.textContent = 'Vladimir Putin';
+    feed.append(added);
+    await Promise.resolve();
+    expect(appliedWaiting()).toBe(1);
   });
 
   it('paints a first slice of very many mentions once, near the viewport, not all first', async () => {

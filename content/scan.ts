@@ -56,6 +56,8 @@ export interface Painter {
   clear(): void;
   /** Gathers changes and applies them at most once per `ms` (0: at once). */
   spaceChanges(ms: number): void;
+  /** Applies gathered changes now: the page has just added content of its own. */
+  applyWaiting(): void;
 }
 
 export interface ScannerOptions {
@@ -761,6 +763,7 @@ export function createScanner(options: ScannerOptions) {
   let updating = false;
 
   const observer = new MutationObserver((mutations) => {
+    let added = false;
     for (const m of mutations) {
       if (m.type === 'characterData') changed.add(m.target);
       else {
@@ -771,10 +774,14 @@ export function createScanner(options: ScannerOptions) {
           if (!isBlock(n) || joins(m.previousSibling) || joins(m.nextSibling)) changed.add(m.target);
         }
         for (const n of m.addedNodes) {
+          added = true;
           changed.add(isBlock(n) && !joins(n.previousSibling) && !joins(n.nextSibling) ? n : m.target);
         }
       }
     }
+    // Still in the page's task: marks waiting for the gap go into the frame that lays out what
+    // the page added (Chromium's cost of a change to the highlight, highlighter.ts).
+    if (added) painter.applyWaiting();
     scheduleUpdate();
   });
   observer.observe(doc.body, { childList: true, subtree: true, characterData: true });

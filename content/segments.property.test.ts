@@ -309,6 +309,7 @@ async function scanOnce(): Promise<string[]> {
     remove: (r) => painted.delete(r),
     clear: () => painted.clear(),
     spaceChanges: () => {},
+    applyWaiting: () => {},
   };
   const signal = new AbortController();
   const scanner = createScanner({ doc: document, matcher, painter, signal: signal.signal, throttleMs: 0 });

@@ -25,7 +25,14 @@ import {
 } from '../../harness/page';
 import { call, type CardSnapshot } from '../../harness/probes';
 import { startServer, type StaticServer } from '../../harness/server';
-import { HOSTILE_NOTE, hostilePages, LEAK_PROBE } from './hostile-pages';
+import {
+  FEED_MARKS,
+  feedUntilMarked,
+  HOSTILE_NOTE,
+  hostilePages,
+  LEAK_PROBE,
+  type FeedMarks,
+} from './hostile-pages';
 
 /** Page world: the extension files in the page's resource timing. */
 const EXTENSION_RESOURCES = `performance
@@ -287,6 +294,21 @@ describe('Firefox: hostile and odd pages', () => {
     expect(registered).toBeGreaterThan(100);
     await expectNoErrors();
     report.pathological = `5 MB node, odd characters, surrogates, 10,000 x NATO: first scan done ${readyMs} ms after navigation; ${slices.length} scan slices, max ${Math.max(0, ...slices)} ms; ${registered} ranges registered; evaluate answered in ${answerMs} ms (Firefox has no longtask entries)`;
+  });
+
+  test('a long page that appends paragraphs as a feed: only marks near the viewport, the new ones too', async () => {
+    await open('/hostile/feed.html');
+    const marks = async () => (await page.evaluate(FEED_MARKS)) as FeedMarks;
+    const { before, after, ms } = await feedUntilMarked((e) => page.evaluate(e), marks);
+    expect(before.registered).toBeGreaterThan(0);
+    expect(before.registered).toBeLessThan(1000);
+    expect(after.fedTexts).toEqual(['Vladimir Putin']);
+    expect(after.registered).toBeLessThan(1000);
+    // WebDriver BiDi clicks only inside the viewport.
+    await page.evaluate('scrollTo(0, 0)');
+    await expectPageWorks();
+    await expectNoErrors();
+    report.feed = `3,000 mentions, ${before.registered} registered; 100 paragraphs appended in 5 batches: ${after.fed} of them marked ${ms} ms after the first batch, ${after.registered} registered`;
   });
 
   test('200,000 one-letter text nodes: marked, and the page answers', { timeout: 240_000 }, async () => {

@@ -4,6 +4,7 @@
  * it records console errors, long tasks and every DOM mutation (a page that watches everything),
  * and counts clicks on the page's own #ping button, so a suite can show the page still works.
  */
+import { waitFor } from '../../harness/page';
 
 /** Runs first on every fixture page; the page's own state lives in `window.__hostile`. */
 const SENTINEL = `<script nonce="fixture">
@@ -204,6 +205,75 @@ const TINY_NODES = `${PROSE}<div id="huge"></div><script nonce="fixture">
   window.__hostile.builtMs = Math.round(performance.now() - t0);
 </script>`;
 
+/**
+ * A long page of many marks (only those near the viewport are painted) that appends paragraphs at
+ * its end and scrolls to them, as an infinite-scroll feed does: `__feed(n)` appends n.
+ */
+const FEED = `${PROSE}<main id="feed"></main><script nonce="fixture">
+  const feed = document.getElementById('feed');
+  const paragraph = (text) => {
+    const p = document.createElement('p');
+    p.textContent = text;
+    return p;
+  };
+  for (let i = 0; i < 1500; i++) feed.append(paragraph('Paragraph ' + i + ': NATO met again in Brussels.'));
+  window.__feed = (n) => {
+    for (let i = 0; i < n; i++) feed.append(Object.assign(paragraph('Fed paragraph: Vladimir Putin spoke.'), { className: 'fed' }));
+    scrollTo(0, document.documentElement.scrollHeight);
+  };
+</script>`;
+
+/** Any world: the marks registered now, and the texts of those on the feed's appended paragraphs. */
+export const FEED_MARKS = `(() => {
+  const out = { registered: 0, fed: 0, fedTexts: [] };
+  for (const r of CSS.highlights.get('backstory-entity')) {
+    out.registered++;
+    const p = r.startContainer.parentElement;
+    if (!p || p.className !== 'fed') continue;
+    out.fed++;
+    const text = r.startContainer.data.slice(r.startOffset, r.endOffset);
+    if (!out.fedTexts.includes(text)) out.fedTexts.push(text);
+  }
+  return out;
+})()`;
+
+export interface FeedMarks {
+  readonly registered: number;
+  readonly fed: number;
+  readonly fedTexts: readonly string[];
+}
+
+/**
+ * Feeds /hostile/feed.html five batches of 20 paragraphs, 100 ms apart (`evaluate` runs in the
+ * page's world), and waits for marks on them (`marks` reads FEED_MARKS).
+ */
+export async function feedUntilMarked(
+  evaluate: (expression: string) => Promise<unknown>,
+  marks: () => Promise<FeedMarks>,
+): Promise<{ before: FeedMarks; after: FeedMarks; ms: number }> {
+  await waitFor(
+    async () => (await evaluate("performance.getEntriesByName('backstory:ready').length")) === 1,
+    {
+      timeout: 60_000,
+      what: 'the first scan to end',
+    },
+  );
+  const before = await marks();
+  const t0 = Date.now();
+  for (let i = 0; i < 5; i++) {
+    await evaluate('__feed(20)');
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  const after = await waitFor(
+    async () => {
+      const now = await marks();
+      return now.fed > 0 ? now : null;
+    },
+    { what: 'marks on the appended paragraphs' },
+  );
+  return { before, after, ms: Date.now() - t0 };
+}
+
 /** A page for the same- and cross-origin frames. */
 const FRAME = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Frame</title></head>
 <body><p>NATO inside a frame, with Vladimir Putin.</p></body></html>`;
@@ -236,6 +306,7 @@ export function hostilePages(crossOrigin: string): {
       '/hostile/editors.html': page('Editors', '', EDITORS),
       '/hostile/pathological.html': page('Pathological text', '', PATHOLOGICAL),
       '/hostile/tiny-nodes.html': page('200,000 tiny nodes', '', TINY_NODES),
+      '/hostile/feed.html': page('A long feed', '', FEED),
     },
     headers: { '/hostile/csp.html': { 'content-security-policy': CSP } },
   };

@@ -21,7 +21,14 @@ import {
 } from '../../harness/page';
 import { call, CARD_REVEAL_CONTROL, CARD_SNAPSHOT, type CardSnapshot } from '../../harness/probes';
 import { startServer, type StaticServer } from '../../harness/server';
-import { HOSTILE_NOTE, hostilePages, LEAK_PROBE } from './hostile-pages';
+import {
+  FEED_MARKS,
+  feedUntilMarked,
+  HOSTILE_NOTE,
+  hostilePages,
+  LEAK_PROBE,
+  type FeedMarks,
+} from './hostile-pages';
 
 /** Page world: the extension files in the page's resource timing. */
 const EXTENSION_RESOURCES = `performance
@@ -477,6 +484,20 @@ describe('Chromium: hostile and odd pages', () => {
     expect(perParagraph.registered as number).toBeGreaterThan(100);
     await expectNoErrors();
     report.pathological = `5 MB node + zero-width/combining + surrogates + 10,000 x NATO: first scan done ${readyMs} ms after navigation; scan slices ${slices.length} (max ${Math.max(0, ...slices)} ms); page built its text in ${built} ms; long tasks ${JSON.stringify(tasks)} ms (page's own build included); evaluate answered in ${answerMs} ms; registered ranges by paragraph: ${JSON.stringify(perParagraph)}`;
+  });
+
+  test('a long page that appends paragraphs as a feed: only marks near the viewport, the new ones too', async () => {
+    await open('/hostile/feed.html');
+    const marks = async () => (await isolatedEvaluate(page, FEED_MARKS)) as FeedMarks;
+    const { before, after, ms } = await feedUntilMarked((e) => page.evaluate(e), marks);
+    // 3,000 mentions on the page: only those near the viewport are registered.
+    expect(before.registered).toBeGreaterThan(0);
+    expect(before.registered).toBeLessThan(1000);
+    expect(after.fedTexts).toEqual(['Vladimir Putin']);
+    expect(after.registered).toBeLessThan(1000);
+    await expectPageWorks();
+    await expectNoErrors();
+    report.feed = `3,000 mentions, ${before.registered} registered; 100 paragraphs appended in 5 batches: ${after.fed} of them marked ${ms} ms after the first batch, ${after.registered} registered`;
   });
 
   /**
