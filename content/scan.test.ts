@@ -344,6 +344,46 @@ describe('createScanner', () => {
     }
   });
 
+  it('keeps the painted part while the reader scrolls within it, and moves it near its edges', async () => {
+    // happy-dom lays nothing out: paragraph i is 20 px tall, i × 20 px down the page.
+    const realRect = Element.prototype.getBoundingClientRect;
+    const scrolled = { y: 0 };
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      const top = Number(this.id.slice(1)) * 20 - scrolled.y;
+      return { top, bottom: top + 20, left: 0, right: 600, width: 600, height: 20, x: 0, y: top } as DOMRect;
+    };
+    try {
+      const html = Array.from({ length: 2000 }, (_, i) => `<p id="p${i}">NATO</p>`).join('');
+      const { scanner, texts, adds } = await start(html, { windowAbove: 10 });
+      await settled();
+      expect(scanner.windowed).toBe(true);
+      const height = window.innerHeight;
+      /** The first paragraph whose top is below `y` on screen, and the first whose bottom reaches `y`. */
+      const firstBelow = (y: number) => Math.floor((y + scrolled.y) / 20) + 1;
+      const firstReaching = (y: number) => Math.max(0, Math.ceil((y + scrolled.y - 20) / 20));
+      // Four screens below, and the slack.
+      expect(texts()).toHaveLength(firstBelow(4 * height) + 24);
+      const painted = adds();
+
+      // Within the painted part: the highlight is left as it is.
+      scrolled.y = height / 2;
+      document.dispatchEvent(new Event('scroll'));
+      await settled();
+      expect(adds()).toBe(painted);
+
+      // Within half a screen of its end (or past it): two screens above and four below are painted.
+      scrolled.y = 4 * height;
+      document.dispatchEvent(new Event('scroll'));
+      await settled();
+      const from = firstReaching(-2 * height) - 24;
+      const to = firstBelow(4 * height) + 24;
+      expect(texts()).toHaveLength(to - from);
+      expect(adds()).toBeGreaterThan(painted);
+    } finally {
+      Element.prototype.getBoundingClientRect = realRect;
+    }
+  });
+
   it('stops when its signal aborts', async () => {
     document.body.replaceChildren();
     for (let i = 0; i < 50; i++)

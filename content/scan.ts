@@ -223,6 +223,16 @@ const INDEX_PART = 8192;
 /** Records kept painted beyond the viewport's edges when only the viewport's part is painted. */
 const WINDOW_SLACK = 24;
 /**
+ * In window mode, screens above and below the viewport that are painted, and those that must stay
+ * painted: the highlight changes only when the reader comes within half a screen of the painted
+ * part's edge (each change costs Chromium a pass over the page's long containers, highlighter.ts),
+ * so scrolling changes it every screen or two rather than every gap.
+ */
+const PAINT_ABOVE = 2;
+const PAINT_BELOW = 4;
+const KEEP_ABOVE = 0.5;
+const KEEP_BELOW = 1.5;
+/**
  * A record with more mentions than this (one giant line of text) is itself painted near the
  * viewport only, when only the viewport's part is painted, with this many mentions of slack
  * (where that helps: `PAINT_LONG_LINES_IN_PART`).
@@ -700,13 +710,33 @@ export function createScanner(options: ScannerOptions) {
     return [first, Math.max(first, Math.min(count, firstFrom(to) + MENTION_SLACK))];
   }
 
-  /** Registers the ranges of records near the viewport (a screen above and below), and no others. */
+  /** Indexes of the records from `above` screens over the viewport to `below` screens under it. */
+  function recordsNear(above: number, below: number, height: number): [number, number] {
+    return [searchRecords((r) => r.bottom >= -above * height), searchRecords((r) => r.top > below * height)];
+  }
+
+  /** Whether every record from `from` up to `to` that has mentions is painted whole. */
+  function paintedWhole(from: number, to: number): boolean {
+    for (let i = from; i < to; i++) {
+      const r = records[i]!;
+      // A line painted in part follows the viewport itself.
+      if (r.live && r.found.length > 0 && (!r.painted || inPart(r))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Registers the ranges of records near the viewport (`PAINT_ABOVE` and `PAINT_BELOW` screens),
+   * and no others, unless those nearest (`KEEP_ABOVE`, `KEEP_BELOW`) are all painted already.
+   */
   function paintWindow() {
     if (!windowed || signal.aborted) return;
     const t0 = now();
     const height = win.innerHeight;
-    const from = Math.max(0, searchRecords((r) => r.bottom >= -height) - WINDOW_SLACK);
-    const to = Math.min(records.length, searchRecords((r) => r.top > 2 * height) + WINDOW_SLACK);
+    if (paintedWhole(...recordsNear(KEEP_ABOVE, KEEP_BELOW, height))) return;
+    const near = recordsNear(PAINT_ABOVE, PAINT_BELOW, height);
+    const from = Math.max(0, near[0] - WINDOW_SLACK);
+    const to = Math.min(records.length, near[1] + WINDOW_SLACK);
     round++;
     let leaving = 0;
     for (let i = from; i < to; i++) records[i]!.round = round;
