@@ -147,6 +147,31 @@ export const FEED = `async ({ paragraphs, batches, gap }) => {
 }`;
 
 /**
+ * (frames) => the reader scrolling down from the top, 40 px a frame for \`frames\` frames; returns
+ * the frames' median and longest interval, how many took over 50 ms, and the whole time.
+ */
+export const SCROLL = `async (count) => {
+  window.scrollTo(0, 0);
+  const frame = () => new Promise((r) => requestAnimationFrame(r));
+  await frame();
+  await frame();
+  const frames = [];
+  let last = performance.now();
+  for (let i = 0; i < count; i++) {
+    await frame();
+    const now = performance.now();
+    frames.push(now - last);
+    last = now;
+    window.scrollBy(0, 40);
+  }
+  const total = frames.reduce((a, b) => a + b, 0);
+  const over50 = frames.filter((f) => f > 50).length;
+  frames.sort((a, b) => a - b);
+  window.scrollTo(0, 0);
+  return { frame: frames[frames.length >> 1], worstFrame: frames[frames.length - 1], over50, total };
+}`;
+
+/**
  * ({ aliases, limit }) => mark.js 8.11.1 (already loaded as window.Mark) marking the aliases, given
  * \`limit\` ms: mark.js runs synchronously, so its callbacks check the clock and throw to stop it.
  */

@@ -58,6 +58,16 @@ export interface PageRow {
   readonly feedWithout: { frame: number; worstFrame: number; frames: number } | null;
   readonly feedWith: { frame: number; worstFrame: number; frames: number } | null;
   readonly feedWork: { count: number; total: number; longest: number } | null;
+  /** Scrolling the generated page (`SCROLL`), without and with Backstory. */
+  readonly scrollWithout: ScrollFrames | null;
+  readonly scrollWith: ScrollFrames | null;
+}
+
+export interface ScrollFrames {
+  readonly frame: number;
+  readonly worstFrame: number;
+  readonly over50: number;
+  readonly total: number;
 }
 
 export interface Sizes {
@@ -98,6 +108,9 @@ export function ratios(row: PageRow) {
     frames: row.updatesWith.frame / row.updatesWithout.frame,
   };
 }
+
+/** Frames the bench scrolls the generated page for (`SCROLL` in in-page.ts). */
+export const SCROLL_FRAMES = 240;
 
 const median = (values: readonly number[]): number =>
   [...values].sort((a, b) => a - b)[values.length >> 1] ?? NaN;
@@ -209,6 +222,31 @@ function feedTable(rows: readonly PageRow[]): string[][] {
       ms(r.feedWork?.total),
       ms(r.feedWork?.longest),
     ]),
+  ];
+}
+
+function scrollTable(rows: readonly PageRow[]): string[][] {
+  const scrolls = rows.filter((r) => r.scrollWith && r.scrollWithout);
+  return [
+    [
+      'browser',
+      'glossary',
+      'median frame without/with ms',
+      'worst frame without/with ms',
+      'frames over 50 ms without/with',
+      'whole scroll without/with ms',
+    ],
+    ...scrolls.map((r) => {
+      const [a, b] = [r.scrollWithout!, r.scrollWith!];
+      return [
+        r.browser,
+        r.variant,
+        `${ms(a.frame)} / ${ms(b.frame)}`,
+        `${ms(a.worstFrame)} / ${ms(b.worstFrame)}`,
+        `${a.over50} / ${b.over50}`,
+        `${ms(a.total)} / ${ms(b.total)}`,
+      ];
+    }),
   ];
 }
 
@@ -362,6 +400,13 @@ function sections(results: BenchResults): { title: string; table: string[][]; no
     out.push({
       title: 'Infinite-scroll feed on the generated page (5,000 paragraphs appended in 25 batches)',
       table: feed,
+    });
+  }
+  const scroll = scrollTable(results.rows);
+  if (scroll.length > 1) {
+    out.push({
+      title: `Scrolling the generated page from the top, ${SCROLL_FRAMES} frames of 40 px`,
+      table: scroll,
     });
   }
   if (results.matchers.length > 0) {

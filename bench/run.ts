@@ -12,7 +12,7 @@
  *   the background warm and asleep;
  * - the page's own DOM updates (a fixed script of mutations and forced layouts) with and without;
  * - mark.js 8.11.1 marking the same aliases, stopped at a time limit;
- * - an infinite-scroll feed on the generated page;
+ * - an infinite-scroll feed on the generated page, and scrolling it from the top;
  * - the content script's size, the matcher data's size, and the matcher candidates compared in Node.
  *
  * It prints tables and writes bench-results/latest.json and latest.md. Options:
@@ -50,6 +50,7 @@ import {
   CARD_TIMES,
   CARD_WATCH,
   FEED,
+  SCROLL,
   INIT_SCRIPT,
   MARK_JS,
   PAGE_UPDATES,
@@ -57,7 +58,14 @@ import {
   WALK_FLOOR,
 } from './in-page';
 import { compareMatchers, type MatcherRow } from './matchers';
-import { printReport, toMarkdown, type BenchResults, type PageRow } from './report';
+import {
+  printReport,
+  SCROLL_FRAMES,
+  toMarkdown,
+  type BenchResults,
+  type PageRow,
+  type ScrollFrames,
+} from './report';
 
 const { values: args } = parseArgs({
   options: {
@@ -315,7 +323,7 @@ async function poll<T>(probe: () => Promise<T | null | false>, timeout: number, 
   }
 }
 
-type Baseline = Pick<PageRow, 'walk' | 'updatesWithout' | 'feedWithout' | 'markjs'> & {
+type Baseline = Pick<PageRow, 'walk' | 'updatesWithout' | 'feedWithout' | 'scrollWithout' | 'markjs'> & {
   heap: number | null;
 };
 
@@ -389,6 +397,7 @@ async function measureBaseline(browser: BenchBrowser, url: string, generated: bo
     };
     const heap = heaps.length > 0 ? median(heaps) : null;
     const updatesWithout = await page.evaluate<PageRow['updatesWithout']>(PAGE_UPDATES, updateSentences);
+    const scrollWithout = generated ? await page.evaluate<ScrollFrames>(SCROLL, SCROLL_FRAMES) : null;
     const feedWithout = generated
       ? await page.evaluate<NonNullable<PageRow['feedWithout']>>(FEED, feedArgs)
       : null;
@@ -401,7 +410,7 @@ async function measureBaseline(browser: BenchBrowser, url: string, generated: bo
         limit: markLimit,
       });
     }
-    return { walk: walkRow, heap, updatesWithout, feedWithout, markjs };
+    return { walk: walkRow, heap, updatesWithout, feedWithout, scrollWithout, markjs };
   } finally {
     await page.close();
   }
@@ -507,7 +516,9 @@ async function measureBackstory(
     const asleep = slept ? await hoverCard(page, used) : null;
     let feedWith: PageRow['feedWith'] = null;
     let feedWork: PageRow['feedWork'] = null;
+    let scrollWith: PageRow['scrollWith'] = null;
     if (generated) {
+      scrollWith = await page.evaluate<ScrollFrames>(SCROLL, SCROLL_FRAMES);
       const before = await page.evaluate<{ count: number; total: number; longest: number }>(
         BACKSTORY_UPDATES,
       );
@@ -536,6 +547,7 @@ async function measureBackstory(
       },
       feedWith,
       feedWork,
+      scrollWith,
     };
   } finally {
     await page.close();
@@ -617,6 +629,8 @@ async function main() {
               feedWithout: base.feedWithout,
               feedWith: measured.feedWith,
               feedWork: measured.feedWork,
+              scrollWithout: base.scrollWithout,
+              scrollWith: measured.scrollWith,
             });
           }
         } finally {
