@@ -384,6 +384,36 @@ describe('createScanner', () => {
     }
   });
 
+  it('trims what was painted before window mode to the window, even when the viewport is painted', async () => {
+    const realRect = Element.prototype.getBoundingClientRect;
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      const top = Number(this.id.slice(1)) * 20;
+      return { top, bottom: top + 20, left: 0, right: 600, width: 600, height: 20, x: 0, y: top } as DOMRect;
+    };
+    try {
+      // Ten paragraphs at the top and fifty far down: 60 marks, all painted.
+      const ids = [
+        ...Array.from({ length: 10 }, (_, i) => i),
+        ...Array.from({ length: 50 }, (_, i) => 1950 + i),
+      ];
+      const { scanner, texts } = await start(ids.map((i) => `<p id="p${i}">NATO</p>`).join(''), {
+        windowAbove: 60,
+      });
+      expect(scanner.windowed).toBe(false);
+      expect(texts()).toHaveLength(60);
+      // One more, halfway: window mode. The viewport's ten stay; far ones beyond the slack go.
+      document
+        .getElementById('p9')!
+        .after(Object.assign(document.createElement('p'), { id: 'p1000', textContent: 'NATO' }));
+      await settled();
+      expect(scanner.windowed).toBe(true);
+      // Records up to the first below four screens (p1000, the eleventh), and 24 more.
+      expect(texts()).toHaveLength(10 + 24);
+    } finally {
+      Element.prototype.getBoundingClientRect = realRect;
+    }
+  });
+
   it('stops when its signal aborts', async () => {
     document.body.replaceChildren();
     for (let i = 0; i < 50; i++)

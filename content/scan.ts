@@ -286,6 +286,8 @@ export function createScanner(options: ScannerOptions) {
   /** Dropped records still in `records`, swept out at the next settle. */
   let dead = 0;
   let windowed = false;
+  /** Whether the window has been painted since window mode began (`paintWindow`). */
+  let windowTrimmed = false;
   let list: readonly PageMention[] | null = null;
   let dirty = false;
 
@@ -673,6 +675,8 @@ export function createScanner(options: ScannerOptions) {
   function updateWindowMode() {
     if (!windowed && mentionCount > windowAbove) {
       windowed = true;
+      // What was painted before is trimmed to the window at its first painting.
+      windowTrimmed = false;
       painter.spaceChanges(WINDOW_CHANGE_GAP);
       scheduleWindow();
     } else if (windowed && mentionCount < windowAbove / 2) {
@@ -733,7 +737,8 @@ export function createScanner(options: ScannerOptions) {
     if (!windowed || signal.aborted) return;
     const t0 = now();
     const height = win.innerHeight;
-    if (paintedWhole(...recordsNear(KEEP_ABOVE, KEEP_BELOW, height))) return;
+    if (windowTrimmed && paintedWhole(...recordsNear(KEEP_ABOVE, KEEP_BELOW, height))) return;
+    windowTrimmed = true;
     const near = recordsNear(PAINT_ABOVE, PAINT_BELOW, height);
     const from = Math.max(0, near[0] - WINDOW_SLACK);
     const to = Math.min(records.length, near[1] + WINDOW_SLACK);

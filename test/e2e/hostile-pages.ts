@@ -258,7 +258,14 @@ export async function feedUntilMarked(
       what: 'the first scan to end',
     },
   );
-  const before = await marks();
+  // The marks near the viewport are painted just after the scan's last slice.
+  const before = await waitFor(
+    async () => {
+      const now = await marks();
+      return now.registered > 0 ? now : null;
+    },
+    { what: 'marks near the viewport' },
+  );
   const t0 = Date.now();
   for (let i = 0; i < 5; i++) {
     await evaluate('__feed(20)');
