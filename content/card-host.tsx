@@ -3,13 +3,23 @@
  * restyle the card and page scripts can't read the notes in it. The host exists only while a card
  * is open, so the page's DOM is untouched the rest of the time.
  */
-import { autoUpdate, computePosition, flip, offset, shift, type VirtualElement } from '@floating-ui/dom';
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  offset,
+  shift,
+  size,
+  type VirtualElement,
+} from '@floating-ui/dom';
 import { render, type ComponentChild } from 'preact';
 import cardCss from '../components/card.css?inline';
 import { CARD_HOST_TAG } from './segments';
 
 /** Below this width the card is a bottom sheet: a floating card would cover the text it explains. */
 export const SHEET_MAX_WIDTH = 600;
+/** The least height a card is given when little room is left beside its name. */
+const MIN_CARD_HEIGHT = 160;
 
 /**
  * The host's own styles, each `!important`: an inline important declaration beats the page's
@@ -96,13 +106,26 @@ export function createCardHost(doc: Document, onPointerInside: (inside: boolean)
       card.setAttribute('data-sheet', '');
       card.style.left = '';
       card.style.top = '';
+      card.style.maxHeight = '';
       return;
     }
     card.removeAttribute('data-sheet');
     const { x, y } = await computePosition(reference, card, {
       strategy: 'fixed',
       placement: 'bottom-start',
-      middleware: [offset(6), flip({ padding: 8 }), shift({ padding: 8 })],
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        // Where neither side has room for the whole card, it scrolls inside rather than running off
+        // the screen (its note button out of reach).
+        size({
+          padding: 8,
+          apply({ availableHeight, elements }) {
+            elements.floating.style.maxHeight = `min(70vh, 520px, ${Math.max(MIN_CARD_HEIGHT, Math.floor(availableHeight))}px)`;
+          },
+        }),
+      ],
     });
     card.style.left = `${Math.round(x)}px`;
     card.style.top = `${Math.round(y)}px`;
