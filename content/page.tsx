@@ -177,13 +177,17 @@ export function startPage({
   // ---- the card's code: not in the content script, loaded when a card is first wanted ----------
   /** Here once loaded; until then no card is on the page. */
   let code: LoadedCard | null = null;
+  let pointerInCard = false;
   let loading: Promise<LoadedCard> | null = null;
   function cardCode(): Promise<LoadedCard> {
     loading ??= loadCardCode().then(
       (module) => {
         code = {
           module,
-          ui: module.createCardUi(doc, (inside) => intent.pointerInCard(inside)),
+          ui: module.createCardUi(doc, (inside) => {
+            pointerInCard = inside;
+            intent.pointerInCard(inside);
+          }),
           // Read once: cards speak for the day the article was published.
           asOf: module.publicationDate(doc, here),
         };
@@ -447,6 +451,22 @@ export function startPage({
       if (e.isTrusted && open && !inCard(e)) closeCard(false, true);
     },
     listen,
+  );
+  // A card opened by the pointer is about the name under it: when the page (or a box holding the
+  // name) scrolls, the name moves away and the card closes, gently (a note being written keeps
+  // it), unless the reader is in the card. Following the name instead moved a fixed box under the
+  // pointer every frame, and Chromium then hit-tests the page for hover every frame: 40-60 ms a
+  // frame on a page of 50,000 paragraphs.
+  doc.addEventListener(
+    'scroll',
+    (e) => {
+      if (!open || open.viaKeyboard || sticky || pointerInCard || code?.ui.hasFocus()) return;
+      const node = isPassage(open.target) ? open.target.range.startContainer : open.target.startNode;
+      const scroller = e.target;
+      if (scroller !== doc && !(scroller instanceof Node && scroller.contains(node))) return;
+      closeCard(false, true);
+    },
+    { ...listen, passive: true },
   );
   // Touch has no hover: a tap on a marked name opens its card at once.
   doc.addEventListener(

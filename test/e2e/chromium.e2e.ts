@@ -194,6 +194,32 @@ describe('seed article', () => {
     expect(await page.evaluate(() => document.querySelector('backstory-card'))).toBeNull();
   });
 
+  test('scrolling the page closes a card opened by hovering; a note being written keeps its card', async () => {
+    await hoverCard('NATO');
+    await page.mouse.wheel(0, 120);
+    await waitForNoCard(() => readCard(page));
+
+    await hoverCard('Brussels');
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.controls.some((x) => x.name === 'Add note'),
+    );
+    // Into the card first, as a reader's pointer goes: clicking may scroll the page to the control.
+    const inside = (await cardOpen()).controls.find((c) => c.visible && c.hittable)!;
+    await page.mouse.move(inside.center.x, inside.center.y);
+    await clickCardControl(page, 'Add note');
+    await waitForCard(
+      () => readCard(page),
+      (c) => c.focused === 'textarea: Note',
+    );
+    await page.keyboard.type('half a thought');
+    await page.evaluate('scrollBy(0, -120)');
+    await new Promise((done) => setTimeout(done, 500));
+    expect((await readCard(page))?.fields['Note']).toBe('half a thought');
+    await clickCardControl(page, 'Cancel');
+    await closeCardWithEscape();
+  });
+
   test("the card speaks for the article's date, 3 October 2001", async () => {
     await hoverCard('George Robertson');
     const card = await waitForCard(

@@ -109,6 +109,26 @@ describe('seed article', () => {
     await closeCardWithEscape();
   });
 
+  test('scrolling the page closes a card opened by hovering; a note being written keeps its card', async () => {
+    await hoverCard('NATO');
+    await page.evaluate('scrollBy(0, 120)');
+    await waitForNoCard(() => readCard(page));
+
+    await hoverCard('Brussels');
+    await card((c) => c.controls.some((x) => x.name === 'Add note'));
+    // Into the card first, as a reader's pointer goes: clicking may scroll the page to the control.
+    const inside = (await card()).controls.find((c) => c.visible && c.hittable)!;
+    await page.mouse.move(inside.center.x, inside.center.y);
+    await clickCardControl(page, 'Add note');
+    await card((c) => c.focused === 'textarea: Note');
+    await page.keyboard.type('half a thought');
+    await page.evaluate('scrollBy(0, -120)');
+    await new Promise((done) => setTimeout(done, 500));
+    expect((await readCard(page))?.fields['Note']).toBe('half a thought');
+    await clickCardControl(page, 'Cancel');
+    await closeCardWithEscape();
+  });
+
   test('a note saved in a card is shown again after a reload', async () => {
     await hoverCard('Vladimir Putin');
     await card((c) => c.controls.some((x) => x.name === 'Add note'));
