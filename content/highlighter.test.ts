@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHighlighter, HIGHLIGHT_ALL } from './highlighter';
+import { createHighlighter, HIGHLIGHT_ALL, HIGHLIGHT_CURRENT } from './highlighter';
 
 /** Node has no Custom Highlight API: a highlight is a set of ranges with a priority. */
 class FakeHighlight extends Set<AbstractRange> {
@@ -13,6 +13,10 @@ class FakeHighlight extends Set<AbstractRange> {
   override delete(range: AbstractRange) {
     this.changes++;
     return super.delete(range);
+  }
+  override clear() {
+    this.changes++;
+    super.clear();
   }
 }
 
@@ -93,6 +97,25 @@ describe('highlighter', () => {
     expect(registered().size).toBe(2);
     vi.advanceTimersByTime(1);
     expect(registered().size).toBe(3);
+  });
+
+  it('changes the current mark only when it is another', () => {
+    const h = createHighlighter(win);
+    const current = CSS.highlights.get(HIGHLIGHT_CURRENT) as unknown as FakeHighlight;
+    h.setCurrent(null);
+    expect(current.changes).toBe(0);
+    const a = range(1);
+    h.setCurrent(a);
+    const after = current.changes;
+    h.setCurrent(a);
+    expect(current.changes).toBe(after);
+    const b = range(2);
+    h.setCurrent(b);
+    expect([...current]).toEqual([b]);
+    h.setCurrent(null);
+    h.setCurrent(null);
+    expect(current.size).toBe(0);
+    expect(current.changes).toBe(after + 3);
   });
 
   it('applies waiting changes when the gap goes back to 0, and drops them when cleared or disposed', () => {

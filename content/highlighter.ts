@@ -113,6 +113,9 @@ export function createHighlighter(win: Window = window) {
       CSS.highlights.set(to, all);
     },
     setCurrent(range: AbstractRange | null) {
+      // Every change costs Chromium a pass over the page's containers (above): none when it is
+      // already so (every card's closing asks for none).
+      if (range === null ? current.size === 0 : current.size === 1 && current.has(range)) return;
       current.clear();
       if (range) current.add(range);
     },

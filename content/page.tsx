@@ -177,7 +177,11 @@ export function startPage({
   // ---- the card's code: not in the content script, loaded when a card is first wanted ----------
   /** Here once loaded; until then no card is on the page. */
   let code: LoadedCard | null = null;
-  let pointerInCard = false;
+  /**
+   * Whether the reader has moved the pointer into the open card (not the card moving under a
+   * resting pointer, which it does as it follows its name while the page scrolls).
+   */
+  let readerInCard = false;
   let loading: Promise<LoadedCard> | null = null;
   function cardCode(): Promise<LoadedCard> {
     loading ??= loadCardCode().then(
@@ -185,7 +189,7 @@ export function startPage({
         code = {
           module,
           ui: module.createCardUi(doc, (inside) => {
-            pointerInCard = inside;
+            if (!inside) readerInCard = false;
             intent.pointerInCard(inside);
           }),
           // Read once: cards speak for the day the article was published.
@@ -305,6 +309,8 @@ export function startPage({
   }
 
   let lastPoint: { x: number; y: number } | undefined;
+  /** Where the last pointer move was, in the card or not. */
+  let lastMove: { x: number; y: number } | undefined;
 
   function openCard(mention: PageMention, viaKeyboard: boolean) {
     const entryId = index.ids[mention.entry]!;
@@ -395,6 +401,7 @@ export function startPage({
       return;
     }
     sticky = false;
+    readerInCard = false;
     const { returnFocus, viaKeyboard } = open;
     const focusWasInCard = ui?.hasFocus() ?? false;
     open = null;
@@ -428,8 +435,16 @@ export function startPage({
     'pointermove',
     (e) => {
       if (!e.isTrusted || e.pointerType === 'touch') return;
-      if (inCard(e)) return;
-      lastPoint = { x: e.clientX, y: e.clientY };
+      // The browser's own moves after a scroll, the pointer where it was: names (or the card)
+      // scrolling under a resting pointer are not the reader pointing at them.
+      const still = lastMove !== undefined && e.clientX === lastMove.x && e.clientY === lastMove.y;
+      lastMove = { x: e.clientX, y: e.clientY };
+      if (still) return;
+      if (inCard(e)) {
+        readerInCard = true;
+        return;
+      }
+      lastPoint = lastMove;
       movedAt = e.timeStamp;
       if (frame === 0) {
         frame = win.requestAnimationFrame(() => {
@@ -460,7 +475,7 @@ export function startPage({
   doc.addEventListener(
     'scroll',
     (e) => {
-      if (!open || open.viaKeyboard || sticky || pointerInCard || code?.ui.hasFocus()) return;
+      if (!open || open.viaKeyboard || sticky || readerInCard || code?.ui.hasFocus()) return;
       const node = isPassage(open.target) ? open.target.range.startContainer : open.target.startNode;
       const scroller = e.target;
       if (scroller !== doc && !(scroller instanceof Node && scroller.contains(node))) return;
