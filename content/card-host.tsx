@@ -121,8 +121,12 @@ export function createCardHost(doc: Document, onPointerInside: (inside: boolean)
         // the screen (its note button out of reach).
         size({
           padding: 8,
-          apply({ availableHeight, elements }) {
-            elements.floating.style.maxHeight = `min(70vh, 520px, ${Math.max(MIN_CARD_HEIGHT, Math.floor(availableHeight))}px)`;
+          apply({ availableHeight, elements, rects }) {
+            const { style } = elements.floating;
+            const room = Math.max(MIN_CARD_HEIGHT, Math.floor(availableHeight));
+            // Most cards fit: their style is left alone (a change makes Floating UI measure again).
+            if (style.maxHeight === '' && rects.floating.height <= room) return;
+            style.maxHeight = `min(70vh, 520px, ${room}px)`;
           },
         }),
       ],
