@@ -57,6 +57,9 @@ export function createHighlighter(win: Window = window) {
     for (const r of adding) all.add(r);
     drop();
   };
+  const applyWaiting = () => {
+    if (adding.size > 0 || removing.size > 0) apply();
+  };
   // At the end of the current task at the earliest, so one round of the scan is one change.
   const schedule = () => {
     if (timer === 0) timer = win.setTimeout(apply, Math.max(0, lastApplied + gapMs - performance.now()));
@@ -94,12 +97,10 @@ export function createHighlighter(win: Window = window) {
      */
     spaceChanges(ms: number) {
       gapMs = ms;
-      if (ms === 0 && (adding.size > 0 || removing.size > 0)) apply();
+      if (ms === 0) applyWaiting();
     },
     /** Applies the changes waiting for the gap now (the page has just added content). */
-    applyWaiting() {
-      if (adding.size > 0 || removing.size > 0) apply();
-    },
+    applyWaiting,
     /** How many ranges are painted now (changes still waiting not counted). */
     get size(): number {
       return all.size;
